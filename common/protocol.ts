@@ -1,0 +1,130 @@
+// The wire contract between the desktop app and the authentication service, used by both sides:
+// the service validates requests with these schemas, the app's service client validates responses.
+import { z } from 'zod'
+import { activationPasswordRule, serviceIdRule, userIdRule } from './rules.ts'
+import { fromBase64Url, toBase64Url } from './encoding.ts'
+
+const base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/).max(2048)
+
+export const TotpAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512'])
+
+/** POST /v1/devices/provision (OTP-10, OTP-12, OTP-13). */
+export const ProvisionRequest = z.object({
+  serviceId: serviceIdRule,
+  userId: userIdRule,
+  activationPassword: activationPasswordRule,
+  /** The device's clock, checked against the service's (S0F1). */
+  deviceTime: z.iso.datetime({ offset: true }),
+  /** The token's long-term ECDSA P-256 verification key, SPKI DER, base64url. */
+  devicePublicKey: base64Url,
+  /** The device's ephemeral ECDH P-256 public key, raw uncompressed point, base64url. */
+  ephemeralPublicKey: base64Url,
+})
+export type ProvisionRequest = z.infer<typeof ProvisionRequest>
+
+export const ProvisionResponse = z.object({
+  tokenId: z.uuid(),
+  serialNumber: z.string().regex(/^[0-9]{8}$/),
+  serviceName: z.string().min(1).max(64),
+  algorithm: TotpAlgorithm,
+  digits: z.union([z.literal(6), z.literal(8)]),
+  period: z.number().int().min(15).max(300),
+  expiresAt: z.iso.datetime({ offset: true }),
+  logoUrl: z.string().nullable(),
+  linkUrl: z.string().nullable(),
+  offersTransactions: z.boolean(),
+  /** The service's ephemeral ECDH P-256 public key, raw uncompressed point, base64url. */
+  serverEphemeralPublicKey: base64Url,
+})
+export type ProvisionResponse = z.infer<typeof ProvisionResponse>
+
+/** Refusals of provisioning (seed 4.3). S0A1 is the service's answer for an unknown service ID; the app shows
+ *  S0B1 instead when the customer was adding a token rather than setting up. */
+export const ProvisionErrorCode = z.enum(['S0A1', 'S0C1', 'S0B4', 'S0B5', 'S0C4', 'S0F1', 'S0G1'])
+export const ServiceError = z.object({ code: z.string().min(1).max(16), message: z.string().optional() })
+export type ServiceError = z.infer<typeof ServiceError>
+
+/** Seed key length per algorithm: the hash's output size, as RFC 4226 §4 recommends. */
+const SEED_BYTES = { SHA1: 20, SHA256: 32, SHA512: 64 } as const
+
+export interface SeedTranscript {
+  serviceId: string
+  userId: string
+  tokenId: string
+  serialNumber: string
+  devicePublicKey: string
+  ephemeralPublicKey: string
+  serverEphemeralPublicKey: string
+  algorithm: z.infer<typeof TotpAlgorithm>
+}
+
+const encoder = new TextEncoder()
+
+/** Length-prefixed fields, so that no two different transcripts share an encoding. */
+function encodeTranscript(t: SeedTranscript): Uint8Array<ArrayBuffer> {
+  const fields = [
+    'shinkumi-otp/provision/v1',
+    t.serviceId,
+    t.userId,
+    t.tokenId,
+    t.serialNumber,
+    t.devicePublicKey,
+    t.ephemeralPublicKey,
+    t.serverEphemeralPublicKey,
+    t.algorithm,
+  ].map((f) => encoder.encode(f))
+  const out = new Uint8Array(fields.reduce((n, f) => n + 4 + f.length, 0))
+  const view = new DataView(out.buffer)
+  let at = 0
+  for (const f of fields) {
+    view.setUint32(at, f.length)
+    out.set(f, at + 4)
+    at += 4 + f.length
+  }
+  return out
+}
+
+/**
+ * The TOTP seed, computed on both sides and never sent (OTP-13): ECDH P-256 between one side's ephemeral private
+ * key and the other side's ephemeral public key, then HKDF-SHA256 over the whole provisioning transcript.
+ * WebCrypto, so the same function runs in the app's main process and in the service.
+ */
+export async function deriveTotpSeed(
+  ownEphemeralPrivateKey: CryptoKey,
+  peerEphemeralPublicKey: string,
+  transcript: SeedTranscript,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const subtle = globalThis.crypto.subtle
+  const peer = await subtle.importKey('raw', fromBase64Url(peerEphemeralPublicKey), { name: 'ECDH', namedCurve: 'P-256' }, false, [])
+  const shared = await subtle.deriveBits({ name: 'ECDH', public: peer }, ownEphemeralPrivateKey, 256)
+  const ikm = await subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits'])
+  const salt = encoder.encode('shinkumi-otp totp seed')
+  const bits = await subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt, info: encodeTranscript(transcript) },
+    ikm,
+    SEED_BYTES[transcript.algorithm] * 8,
+  )
+  return new Uint8Array(bits)
+}
+
+/** A fresh ephemeral ECDH key pair and its public half in the wire format. */
+export async function newEphemeralKey(): Promise<{ privateKey: CryptoKey; publicKey: string }> {
+  const pair = await globalThis.crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])
+  const raw = await globalThis.crypto.subtle.exportKey('raw', pair.publicKey)
+  return { privateKey: pair.privateKey, publicKey: toBase64Url(new Uint8Array(raw)) }
+}
+
+/**
+ * Device-signed requests (OTP-13, used by renewal, correction and transactions): the headers a token sends and
+ * the exact bytes its ECDSA P-256 / SHA-256 signature covers.
+ */
+export const DEVICE_HEADERS = {
+  token: 'x-device-token',
+  timestamp: 'x-device-timestamp',
+  nonce: 'x-device-nonce',
+  signature: 'x-device-signature',
+} as const
+
+export function deviceSigningInput(method: string, path: string, timestamp: string, nonce: string, bodySha256: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode([method.toUpperCase(), path, timestamp, nonce, bodySha256].join('\n'))
+}

@@ -1,0 +1,19 @@
+// Input rules shared by the renderer (field hints), the main process (checks before any network call, OTP-11)
+// and the service. A value that breaks one of them is A911 on the customer's side.
+import { z } from 'zod'
+
+/** サービスID: half-width letters and digits, as printed in the bank's mail. */
+export const serviceIdRule = z.string().regex(/^[A-Za-z0-9]{1,20}$/)
+/** ユーザID: half-width letters, digits and . _ - */
+export const userIdRule = z.string().regex(/^[A-Za-z0-9._-]{1,32}$/)
+/** 利用開始パスワード: 8–32 half-width letters and digits. */
+export const activationPasswordRule = z.string().regex(/^[A-Za-z0-9]{8,32}$/)
+/** 追加文言 (OTP-04): at most 8 characters, full- or half-width, no control characters. Empty means none. */
+export const displaySuffixRule = z
+  .string()
+  .refine((s) => [...s].length <= 8, 'at most 8 characters')
+  .refine((s) => !/\p{Cc}/u.test(s), 'no control characters')
+/** アプリロックコード (OTP-17): 1–32 half-width digits. */
+export const lockCodeRule = z.string().regex(/^[0-9]{1,32}$/)
+
+export const MAX_TOKENS = 10

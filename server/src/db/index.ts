@@ -1,0 +1,49 @@
+// One database handle for the whole service: SQLite (embedded default, WAL) or PostgreSQL (DATABASE_URL).
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Migrator, type Migration } from 'kysely/migration'
+import type { Database } from './schema.ts'
+import * as spine from './migrations/0001_spine.ts'
+
+export type Db = Kysely<Database>
+export type DbKind = 'sqlite' | 'postgres'
+
+/** Every migration, in order. A new area of the service adds its own file here. */
+const migrations: Record<string, Migration> = {
+  '0001_spine': spine,
+}
+
+// int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+
+export interface OpenedDb {
+  db: Db
+  kind: DbKind
+}
+
+export function openDatabase(options: { databaseUrl?: string; dataDir: string }): OpenedDb {
+  const url = options.databaseUrl
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 })
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
+  }
+  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  const sqlite = new SQLite(file)
+  // WAL for concurrent readers; synchronous=FULL so that a committed transaction survives a power cut.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error })
+}
