@@ -155,6 +155,17 @@ export const errorCatalog = {
       remedy: `Your registration could not be confirmed. The date or time of your device may be wrong. Set the correct date and time and restart this app. ${CONTACT_EN}`,
     },
   },
+  /** OTP-03: the seed gives this refusal no code, only the guidance of 3.3 and its FAQ; so no code is shown. */
+  TOKEN_LIMIT: {
+    ja: {
+      message: 'トークンの登録は10件までです。',
+      remedy: 'トークンがいっぱいになったときは、不要なトークンを削除してからトークンの追加を行ってください。',
+    },
+    en: {
+      message: 'Up to 10 tokens can be registered.',
+      remedy: 'When the app is full, delete a token you no longer need, then add the new one.',
+    },
+  },
   // 有効期限の更新
   A300: {
     ja: { message: COMM_JA, remedy: RETRY_JA },
@@ -283,6 +294,12 @@ export const helpDesk = {
   ja: '上記以外エラーが発生した場合は、再度試行いただき、それでもうまくいかない場合は、お手数ですがミレ信用組合インターネットバンキングヘルプデスクまでお問合せください。\nフリーダイヤル 0120-351-951\n受付時間 平日 9時～24時 土日祝日 9時～17時',
   en: 'For any other error, please try again; if it still does not work, contact the Mire Credit Union internet banking help desk.\nToll-free 0120-351-951\nWeekdays 9:00–24:00, weekends and holidays 9:00–17:00',
 } as const satisfies Record<Locale, string>
+
+/** The code as a person sees it: the seed's code, or none for refusals the seed gives no code. */
+export function displayCode(code: ErrorCode): string | null {
+  if (code === 'A300T') return 'A300'
+  return /^[AS][0-9A-Z]{3}$/.test(code) ? code : null
+}
 
 export function describeError(code: ErrorCode, locale: Locale, context: ErrorContext = 'other'): Text {
   const text = errorCatalog[code][locale]
