@@ -1,0 +1,28 @@
+// Builds the three Electron parts into out/: main (ESM), preload (one CommonJS bundle, so the window keeps
+// sandbox: true) and the renderer (the same Vite config the browser host uses).
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// OTP-19: a build carries its service URL and channel; testers override the URL at run time.
+const define = {
+  __SHINKUMI_SERVICE_URL__: JSON.stringify(process.env.SHINKUMI_BUILD_SERVICE_URL ?? 'http://127.0.0.1:8787'),
+  __SHINKUMI_CHANNEL__: JSON.stringify(process.env.SHINKUMI_BUILD_CHANNEL ?? 'development'),
+}
+
+export default defineConfig({
+  main: {
+    define,
+    build: { outDir: 'out/main', rollupOptions: { input: { electron: 'main/electron.ts' } } },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: 'preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
+  },
+})

@@ -1,0 +1,40 @@
+// The Electron security checklist as data and pure functions (SPEC §5), so that tests check the very values
+// main/electron.ts applies. No Electron import here.
+import { APP_ORIGIN } from './ipc-guard.ts'
+
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/**
+ * Permission requests are denied, with one exception: writing the OTP to the clipboard (and reading it back to
+ * clear it after 30 s, OTP-02) from our own page. Electron asks for these when the page uses navigator.clipboard.
+ */
+const CLIPBOARD_PERMISSIONS = new Set(['clipboard-sanitized-write', 'clipboard-read'])
+
+export function permissionAllowed(permission: string, requestingUrl: string): boolean {
+  return CLIPBOARD_PERMISSIONS.has(permission) && originOf(requestingUrl) === APP_ORIGIN
+}
+
+/** The window never navigates: the renderer is a single page, and links open in the system browser via the core. */
+export function navigationAllowed(_targetUrl: string): boolean {
+  return false
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,20 @@
+// The renderer's only door to the main process: one function per contract entry, nothing raw (no ipcRenderer,
+// no Node). Built as one CommonJS bundle so the window keeps sandbox: true.
+import { contextBridge, ipcRenderer } from 'electron'
+import type { BridgeApi, Channel } from '../common/bridge.ts'
+
+// invoke resolves to `any`; the main process parses both directions with the contract's schemas.
+const call = (channel: Channel) => (input: unknown) => ipcRenderer.invoke(channel, input)
+
+const api = {
+  'app.status': call('app.status'),
+  'app.about': call('app.about'),
+  'tokens.list': call('tokens.list'),
+  'tokens.provision': call('tokens.provision'),
+  'tokens.setSuffix': call('tokens.setSuffix'),
+  'otp.current': call('otp.current'),
+  'links.open': call('links.open'),
+  'diagnostics.report': call('diagnostics.report'),
+} satisfies BridgeApi
+
+contextBridge.exposeInMainWorld('api', api)
