@@ -5,6 +5,16 @@ import { bridge, type BridgeApi, type Channel } from '../../common/bridge.ts'
 
 export const APP_ORIGIN = 'app://shinkumi'
 
+/** Whether a URL is a page of ours. WHATWG URL gives custom schemes the origin "null", so compare the parts. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'app:' && parsed.host === 'shinkumi'
+  } catch {
+    return false
+  }
+}
+
 export interface IpcSender {
   /** webContents id of the sender. */
   webContentsId: number
@@ -16,12 +26,7 @@ export interface IpcSender {
 
 export function isTrustedSender(sender: IpcSender, trustedWebContentsId: number | undefined): boolean {
   if (trustedWebContentsId === undefined || sender.webContentsId !== trustedWebContentsId) return false
-  if (!sender.isMainFrame) return false
-  try {
-    return new URL(sender.frameUrl).origin === APP_ORIGIN
-  } catch {
-    return false
-  }
+  return sender.isMainFrame && isAppUrl(sender.frameUrl)
 }
 
 export class UntrustedSenderError extends Error {

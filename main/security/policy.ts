@@ -1,6 +1,6 @@
 // The Electron security checklist as data and pure functions (SPEC §5), so that tests check the very values
 // main/electron.ts applies. No Electron import here.
-import { APP_ORIGIN } from './ipc-guard.ts'
+import { isAppUrl } from './ipc-guard.ts'
 
 export const WEB_PREFERENCES = {
   contextIsolation: true,
@@ -23,18 +23,10 @@ export const CONTENT_SECURITY_POLICY =
 const CLIPBOARD_PERMISSIONS = new Set(['clipboard-sanitized-write', 'clipboard-read'])
 
 export function permissionAllowed(permission: string, requestingUrl: string): boolean {
-  return CLIPBOARD_PERMISSIONS.has(permission) && originOf(requestingUrl) === APP_ORIGIN
+  return CLIPBOARD_PERMISSIONS.has(permission) && isAppUrl(requestingUrl)
 }
 
 /** The window never navigates: the renderer is a single page, and links open in the system browser via the core. */
 export function navigationAllowed(_targetUrl: string): boolean {
   return false
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
 }
