@@ -23,6 +23,14 @@ const Env = z.object({
   OTP_WINDOW_STEPS: z.coerce.number().int().min(0).max(5).default(1),
   TOKEN_LIFETIME_DAYS: intFrom(730),
   LOG_LEVEL: z.string().default('info'),
+  // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
+  LINKAGE_MAX_FAILURES: intFrom(5),
+  LINKAGE_MAX_FLOWS: intFrom(200),
+  LINKAGE_FLOW_TTL_SECONDS: intFrom(1800),
+  TELEPHONY_SECRET: z.string().min(16).optional(),
+  TELEPHONY_NUMBERS: z.string().default('0120000111,0120000222,0120000333,0800000444'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('ミレ信用組合 <no-reply@localhost>'),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -36,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.SEED_KEY) {
     throw new Error('SEED_KEY must be set in production mode: the generated key file is for the embedded default only')
   }
+  if (production && !e.TELEPHONY_SECRET) throw new Error('TELEPHONY_SECRET must be set in production mode (SVC-05)')
   return {
     production,
     host: e.HOST,
@@ -50,5 +59,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     otpMaxFailures: e.OTP_MAX_FAILURES,
     otpWindowSteps: e.OTP_WINDOW_STEPS,
     tokenLifetimeDays: e.TOKEN_LIFETIME_DAYS,
+    linkage: {
+      maxFailures: e.LINKAGE_MAX_FAILURES,
+      maxFlows: e.LINKAGE_MAX_FLOWS,
+      flowTtlSeconds: e.LINKAGE_FLOW_TTL_SECONDS,
+      // The development default is public on purpose: it only lets `npm run admin -- call` talk to a local service.
+      telephonySecret: e.TELEPHONY_SECRET ?? 'development-telephony-secret',
+      authNumbers: e.TELEPHONY_NUMBERS.split(',').map((n) => n.trim()).filter(Boolean),
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   }
 }

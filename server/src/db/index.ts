@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import * as spine from './migrations/0001_spine.ts'
+import * as linkage from './migrations/0002_linkage.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -14,6 +15,7 @@ export type DbKind = 'sqlite' | 'postgres'
 /** Every migration, in order. A new area of the service adds its own file here. */
 const migrations: Record<string, Migration> = {
   '0001_spine': spine,
+  '0002_linkage': linkage,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

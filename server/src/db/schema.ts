@@ -68,4 +68,154 @@ export interface Database {
   activations: ActivationsTable
   tokens: TokensTable
   relying_parties: RelyingPartiesTable
+  bank_customers: BankCustomersTable
+  bank_accounts: BankAccountsTable
+  cash_cards: CashCardsTable
+  bank_transactions: BankTransactionsTable
+  linkage_locks: LinkageLocksTable
+  linkage_flows: LinkageFlowsTable
+  linkage_maintenance: LinkageMaintenanceTable
+  telephony_calls: TelephonyCallsTable
+  oauth_clients: OAuthClientsTable
+  oauth_grants: OAuthGrantsTable
+  oauth_codes: OAuthCodesTable
+  oauth_tokens: OAuthTokensTable
+}
+
+// API linkage (0002_linkage): core-banking data, linkage flows and lock, telephony, OAuth.
+
+export type AccountType = 'ordinary' | 'savings'
+
+export interface BankCustomersTable {
+  customer_id: string
+  /** Half-width katakana, words separated by one half-width space. */
+  name_kana: string
+  birth_date: string
+  phone: string
+  created_at: number
+}
+
+export interface BankAccountsTable {
+  account_id: string
+  customer_id: string
+  branch: string
+  type: AccountType
+  account_number: string
+  status: 'active' | 'moved' | 'closed'
+  moved_to: string | null
+  balance: number
+  created_at: number
+}
+
+export interface CashCardsTable {
+  card_id: string
+  account_id: string
+  pin_hash: string
+  status: 'active' | 'revoked'
+  created_at: number
+}
+
+export interface BankTransactionsTable {
+  transaction_id: string
+  account_id: string
+  booked_on: string
+  seq: number
+  amount: number
+  balance_after: number
+  description: string
+}
+
+export interface LinkageLocksTable {
+  account_id: string
+  failures: number
+  locked_at: number | null
+  locked_until: number | null
+  updated_at: number
+}
+
+export type FlowStep = 'account' | 'customer' | 'phone' | 'call' | 'pin' | 'consent' | 'done' | 'aborted' | 'refused'
+
+export interface LinkageFlowsTable {
+  flow_id: string
+  session_hash: string
+  csrf_token: string
+  step: FlowStep
+  client_id: string
+  redirect_uri: string
+  state: string | null
+  scope: string
+  code_challenge: string
+  branch: string | null
+  account_type: AccountType | null
+  account_number: string | null
+  account_id: string | null
+  name_kana: string | null
+  phone: string | null
+  email: string | null
+  call_to: string | null
+  call_started_at: number | null
+  call_verified_at: number | null
+  created_at: number
+  updated_at: number
+  expires_at: number
+}
+
+export interface LinkageMaintenanceTable {
+  id: string
+  starts_at: number
+  ends_at: number
+  reason: string
+  created_by: string
+  created_at: number
+}
+
+export interface TelephonyCallsTable {
+  call_id: string
+  from_number: string
+  to_number: string
+  called_at: string
+  received_at: number
+  verified_flow_id: string | null
+}
+
+export interface OAuthClientsTable {
+  client_id: string
+  name: string
+  secret_hash: string
+  redirect_uris: string
+  scope: string
+  status: 'active' | 'suspended'
+  created_at: number
+}
+
+export interface OAuthGrantsTable {
+  grant_id: string
+  client_id: string
+  account_id: string
+  scope: string
+  email: string | null
+  created_at: number
+  expires_at: number
+  revoked_at: number | null
+  revoked_by: string | null
+}
+
+export interface OAuthCodesTable {
+  code_hash: string
+  grant_id: string
+  client_id: string
+  redirect_uri: string
+  code_challenge: string
+  expires_at: number
+  used_at: number | null
+  created_at: number
+}
+
+export interface OAuthTokensTable {
+  token_hash: string
+  grant_id: string
+  kind: 'access' | 'refresh'
+  expires_at: number
+  revoked_at: number | null
+  created_at: number
 }
