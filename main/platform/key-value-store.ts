@@ -1,0 +1,10 @@
+// Where the vault document lives. One interface so the Electron build keeps electron-store (its userData path)
+// while the browser host and the tests use conf, electron-store's own base, on a directory of their choosing.
+
+/** A JSON document on disk, read and written by key; every write replaces the file atomically. */
+export interface KeyValueStore {
+  /** The value under `key`, or undefined when there is none. Throws when the file cannot be read or parsed. */
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+  delete(key: string): void
+}
