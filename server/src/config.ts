@@ -13,6 +13,8 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema to work in (default public); lets each test run use a schema of its own. */
+  DATABASE_SCHEMA: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).optional(),
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** 32 bytes, base64: the key that encrypts TOTP seeds at rest. Required in production. */
   SEED_KEY: z.string().optional(),
@@ -50,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA || undefined,
     dataDir: path.resolve(e.DATA_DIR),
     seedKey: e.SEED_KEY,
     manualClock: e.CLOCK === 'manual',

@@ -24,13 +24,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 export interface OpenedDb {
   db: Db
   kind: DbKind
+  /** The PostgreSQL schema everything lives in; undefined on SQLite. */
+  schema?: string
 }
 
-export function openDatabase(options: { databaseUrl?: string; dataDir: string }): OpenedDb {
+export function openDatabase(options: { databaseUrl?: string; databaseSchema?: string; dataDir: string }): OpenedDb {
   const url = options.databaseUrl
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 })
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
+    const schema = options.databaseSchema ?? 'public'
+    // search_path per connection: unqualified table names in every query and migration resolve to this schema.
+    const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', schema }
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
@@ -43,8 +47,9 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+export async function migrateToLatest({ db, schema }: OpenedDb): Promise<void> {
+  // Named explicitly: without it Kysely looks for its bookkeeping tables in every schema and can find another's.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error })
