@@ -1,0 +1,52 @@
+// The customer app: providers, the crash boundary, and the current screen inside the window frame.
+import { MantineProvider } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { AppFrame } from './components/AppFrame.tsx'
+import { BottomTabs } from './components/BottomTabs.tsx'
+import { CrashBoundary } from './components/CrashBoundary.tsx'
+import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
+import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
+import { specOf } from './navigation/registry.tsx'
+import type { NavigationState } from './navigation/state.ts'
+import { theme } from './theme.ts'
+
+interface ProvidersProps {
+  children: ReactNode
+  /** 'test' turns off Mantine's transitions and portals (component tests). */
+  env?: 'default' | 'test'
+}
+
+export function AppProviders({ children, env = 'default' }: ProvidersProps) {
+  return (
+    <MantineProvider theme={theme} env={env} forceColorScheme="light">
+      <I18nProvider>{children}</I18nProvider>
+    </MantineProvider>
+  )
+}
+
+function CurrentScreen() {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  const { screen, visit } = navigator.state
+  const spec = specOf(screen)
+  const Screen = spec.component
+  const tab = spec.tab(screen)
+  const back = spec.back(screen)
+  return (
+    <AppFrame title={t(spec.title(screen))} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
+      <Screen key={visit} screen={screen} />
+    </AppFrame>
+  )
+}
+
+export function App({ env, initial }: { env?: ProvidersProps['env']; initial?: NavigationState }) {
+  return (
+    <AppProviders env={env}>
+      <CrashBoundary>
+        <NavigationProvider initial={initial}>
+          <CurrentScreen />
+        </NavigationProvider>
+      </CrashBoundary>
+    </AppProviders>
+  )
+}

@@ -1,0 +1,50 @@
+// Catches a render crash anywhere below it (OTP-26): reports it, shows the error the main process answers with
+// (A999 with a correlation id, or A9EX), and offers a fresh start — the window never goes blank.
+import { Center, Loader } from '@mantine/core'
+import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react'
+import type { AppError } from '../../common/bridge.ts'
+import { useI18n } from '../i18n/I18nProvider.tsx'
+import { reportProblem } from '../lib/diagnostics.ts'
+import { AppFrame } from './AppFrame.tsx'
+import { ErrorScreen } from './ErrorScreen.tsx'
+
+interface State {
+  crashed: boolean
+  reported: AppError | null
+  /** Keys the children, so a reset mounts them afresh. */
+  generation: number
+}
+
+export class CrashBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { crashed: false, reported: null, generation: 0 }
+
+  static getDerivedStateFromError(): Partial<State> {
+    return { crashed: true, reported: null }
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    void reportProblem(error, 'crash', info.componentStack ?? undefined).then((reported) => this.setState({ reported }))
+  }
+
+  private reset = () => this.setState((state) => ({ crashed: false, reported: null, generation: state.generation + 1 }))
+
+  override render() {
+    if (!this.state.crashed) return <Fragment key={this.state.generation}>{this.props.children}</Fragment>
+    return <CrashScreen reported={this.state.reported} onReset={this.reset} />
+  }
+}
+
+function CrashScreen({ reported, onReset }: { reported: AppError | null; onReset: () => void }) {
+  const { t } = useI18n()
+  return (
+    <AppFrame title={t('title.error')}>
+      {reported ? (
+        <ErrorScreen error={reported} context="other" onBack={onReset} backLabel="error.reset" backTestId="error-reset" />
+      ) : (
+        <Center h="100%">
+          <Loader color="teal" aria-label={t('common.loading')} />
+        </Center>
+      )}
+    </AppFrame>
+  )
+}

@@ -1,0 +1,59 @@
+// One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
+// header's [戻る] leads. The mapped type makes a missing row a compile error.
+import type { ComponentType } from 'react'
+import { ErrorScreen } from '../components/ErrorScreen.tsx'
+import type { MessageKey } from '../i18n/ja.ts'
+import { DisplayNameScreen } from '../screens/customer/DisplayNameScreen.tsx'
+import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
+import { ProvisionedScreen } from '../screens/customer/ProvisionedScreen.tsx'
+import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
+import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
+import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
+import { useNavigator } from './Navigation.tsx'
+import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
+
+export interface ScreenSpec<N extends ScreenName> {
+  component: ComponentType<{ screen: ScreenOf<N> }>
+  title: (screen: ScreenOf<N>) => MessageKey
+  /** The highlighted bottom tab; null hides the tabs (start-up, the setup flow, errors). */
+  tab: (screen: ScreenOf<N>) => TabId | null
+  /** Where the header's [戻る] leads; null shows none. */
+  back: (screen: ScreenOf<N>) => Screen | null
+}
+
+const none = () => null
+
+function ErrorRoute({ screen }: { screen: ScreenOf<'error'> }) {
+  const navigator = useNavigator()
+  return <ErrorScreen error={screen.error} context={screen.context} onBack={() => navigator.go(screen.back)} />
+}
+
+export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
+  startup: { component: StartupScreen, title: () => 'title.startup', tab: none, back: none },
+  provision: {
+    component: ProvisionScreen,
+    title: (screen) => (screen.mode === 'setup' ? 'title.setup' : 'title.add'),
+    tab: none,
+    back: (screen) => (screen.mode === 'add' ? { name: 'settings' } : null),
+  },
+  provisioned: {
+    component: ProvisionedScreen,
+    title: (screen) => (screen.mode === 'setup' ? 'title.setupDone' : 'title.addDone'),
+    tab: none,
+    back: none,
+  },
+  displayName: {
+    component: DisplayNameScreen,
+    title: () => 'title.suffix',
+    tab: (screen) => (screen.flow === 'settings' ? 'settings' : null),
+    back: (screen) => (screen.flow === 'settings' ? { name: 'settings' } : null),
+  },
+  otp: { component: OtpScreen, title: () => 'title.otp', tab: () => 'otp', back: none },
+  settings: { component: SettingsMenuScreen, title: () => 'title.settings', tab: () => 'settings', back: none },
+  error: { component: ErrorRoute, title: () => 'title.error', tab: none, back: none },
+}
+
+/** The row of a screen, typed for that screen (TypeScript cannot correlate registry[screen.name] by itself). */
+export function specOf<N extends ScreenName>(screen: ScreenOf<N>): ScreenSpec<N> {
+  return registry[screen.name as N] as unknown as ScreenSpec<N>
+}

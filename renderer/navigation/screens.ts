@@ -1,0 +1,39 @@
+// Every customer screen, as data: the union below is the whole navigation state machine's vocabulary.
+// To add a screen: add a member here, write its component in screens/customer/, and give it a row in
+// navigation/registry.tsx (title, tab, header back target). The compiler then points at anything missing.
+import type { AppError, TokenView } from '../../common/bridge.ts'
+import type { ErrorContext } from '../../common/errors.ts'
+
+export type ProvisionMode = 'setup' | 'add'
+
+/** What the customer typed into the setup form, kept when an error sends them back to it (never the password). */
+export interface ProvisionDraft {
+  serviceId: string
+  userId: string
+  agreed: boolean
+}
+
+/** Where トークン表示名設定 was opened from: it decides where [登録] leads (OTP-10, OTP-15). */
+export type DisplayNameFlow = 'setup' | 'add' | 'settings'
+
+export type Screen =
+  /** Start-up (OTP-05): asks the main process which screen comes first. */
+  | { name: 'startup' }
+  /** 初期設定 or トークン追加 (OTP-10): one form, two modes. */
+  | { name: 'provision'; mode: ProvisionMode; draft?: ProvisionDraft }
+  /** 初期設定完了 / トークン追加完了. */
+  | { name: 'provisioned'; mode: ProvisionMode; token: TokenView }
+  /** トークン表示名設定 (OTP-15); tokenId null means the currently shown token. */
+  | { name: 'displayName'; tokenId: string | null; flow: DisplayNameFlow }
+  /** ワンタイムパスワード (OTP-02). */
+  | { name: 'otp'; tokenId: string }
+  /** 設定メニュー. */
+  | { name: 'settings' }
+  /** The error screen (OTP-27); `back` is where its button returns to. */
+  | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
+
+export type ScreenName = Screen['name']
+export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>
+
+/** The bottom tabs (OTP-05). 'tokens' (トークン選択) and 'transactions' (取引確認) join with their issues. */
+export type TabId = 'otp' | 'settings'

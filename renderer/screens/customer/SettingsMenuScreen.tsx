@@ -1,0 +1,44 @@
+// 設定メニュー (seed 3.3–3.11). Entries whose screens come with later issues are shown, disabled.
+import { NavLink, Paper } from '@mantine/core'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import type { MessageKey } from '../../i18n/ja.ts'
+import { useNavigator } from '../../navigation/Navigation.tsx'
+import type { Screen } from '../../navigation/screens.ts'
+
+interface Entry {
+  label: MessageKey
+  testId: string
+  /** The screen the entry opens; null while that screen does not exist yet. */
+  target: Screen | null
+}
+
+const entries: Entry[] = [
+  { label: 'settings.addToken', testId: 'settings-add-token', target: null },
+  { label: 'settings.deleteToken', testId: 'settings-delete-token', target: null },
+  { label: 'settings.displayName', testId: 'settings-display-name', target: { name: 'displayName', tokenId: null, flow: 'settings' } },
+  { label: 'settings.appLock', testId: 'settings-app-lock', target: null },
+  { label: 'settings.correction', testId: 'settings-correction', target: null },
+  { label: 'settings.version', testId: 'settings-version', target: null },
+]
+
+export function SettingsMenuScreen() {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  return (
+    <Paper component="nav" aria-label={t('title.settings')} m="md" withBorder radius="md" style={{ overflow: 'hidden' }}>
+      {entries.map(({ label, testId, target }) => (
+        <NavLink
+          key={testId}
+          component="button"
+          label={t(label)}
+          disabled={target === null}
+          onClick={target ? () => navigator.go(target) : undefined}
+          rightSection={<span aria-hidden>›</span>}
+          py="md"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+          data-testid={testId}
+        />
+      ))}
+    </Paper>
+  )
+}
