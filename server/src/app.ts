@@ -9,6 +9,8 @@ import { ManualClock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
 import { testClockRoutes } from './test-clock.ts'
+import { provisioningRoutes } from './provisioning/index.ts'
+import { otpRoutes } from './otp/index.ts'
 
 export interface Deps {
   config: Config
@@ -60,5 +62,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(observability)
   if (deps.clock instanceof ManualClock) await app.register(testClockRoutes)
+  await app.register(provisioningRoutes)
+  await app.register(otpRoutes)
   return app
 }

@@ -1,0 +1,120 @@
+// SVC-04: verifying a customer's one-time password for a relying party. Every decision that changes state —
+// accepting a step, counting a failure — is one conditional UPDATE, so concurrent requests cannot both win
+// and no count is lost, on SQLite and PostgreSQL alike. Renewal and correction reuse these parts.
+import { timingSafeEqual } from 'node:crypto'
+import { HOTP, Secret } from 'otpauth'
+import { z } from 'zod'
+import type { Deps } from '../app.ts'
+import type { Db } from '../db/index.ts'
+import type { TokensTable } from '../db/schema.ts'
+import { decryptSeed } from '../secrets.ts'
+
+export const OtpRefusal = z.enum(['mismatch', 'replayed', 'locked', 'expired', 'suspended', 'unknown'])
+export type OtpRefusal = z.infer<typeof OtpRefusal>
+export type OtpVerdict = { valid: true } | { valid: false; reason: OtpRefusal }
+
+export type ActiveToken = Pick<
+  TokensTable,
+  'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits' | 'period' | 'expires_at' | 'correction_steps' | 'last_step' | 'failures'
+> & { user_status: 'active' | 'suspended' }
+
+const refused = (reason: OtpRefusal): OtpVerdict => ({ valid: false, reason })
+
+export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: string; otp: string }): Promise<OtpVerdict> {
+  const { db, config } = deps
+  const token = await findActiveToken(db, input.serviceId, input.userId)
+  if (!token) return refused('unknown')
+  const now = deps.clock.now().getTime()
+  const blocked = blockedReason(token, now, config.otpMaxFailures)
+  if (blocked) return refused(blocked)
+  const center = timeStep(now, token.period) + token.correction_steps
+  const window = Array.from({ length: 2 * config.otpWindowSteps + 1 }, (_, i) => center - config.otpWindowSteps + i)
+  const matches = matchingSteps(token, deps.seedKey, input.otp, window)
+  if (matches.length === 0) return refused(await recordOtpFailure(db, token.token_id, config.otpMaxFailures))
+  // A replay is not counted as a failure: it proves a code was once right, and a relying party that retries
+  // a request must not lock its customer out.
+  const newest = Math.max(...matches)
+  if (newest <= token.last_step) return refused('replayed')
+  return acceptStep(db, token.token_id, newest, config.otpMaxFailures)
+}
+
+/** The user's active token with its user's status, in one query (this route is on every login's path). */
+export async function findActiveToken(db: Db, serviceId: string, userId: string): Promise<ActiveToken | undefined> {
+  return db
+    .selectFrom('tokens')
+    .innerJoin('otp_users', (join) =>
+      join.onRef('otp_users.service_id', '=', 'tokens.service_id').onRef('otp_users.user_id', '=', 'tokens.user_id'),
+    )
+    .select([
+      'tokens.token_id',
+      'tokens.seed_ciphertext',
+      'tokens.algorithm',
+      'tokens.digits',
+      'tokens.period',
+      'tokens.expires_at',
+      'tokens.correction_steps',
+      'tokens.last_step',
+      'tokens.failures',
+      'otp_users.status as user_status',
+    ])
+    .where('tokens.service_id', '=', serviceId)
+    .where('tokens.user_id', '=', userId)
+    .where('tokens.status', '=', 'active')
+    .executeTakeFirst()
+}
+
+/** Why the token may not be used at all, whatever the code: a lock never tells whether a code was right. */
+function blockedReason(token: ActiveToken, now: number, maxFailures: number): OtpRefusal | null {
+  if (token.user_status === 'suspended') return 'suspended'
+  if (token.expires_at <= now) return 'expired'
+  if (token.failures >= maxFailures) return 'locked'
+  return null
+}
+
+/** RFC 6238 time step of an instant, before the token's correction. */
+export function timeStep(nowMs: number, period: number): number {
+  return Math.floor(nowMs / 1000 / period)
+}
+
+/** The steps among `steps` whose code is `otp`. Every candidate is computed and compared in constant time. */
+export function matchingSteps(token: Pick<ActiveToken, 'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits'>, seedKey: Buffer, otp: string, steps: number[]): number[] {
+  const secret = new Secret({ buffer: Uint8Array.from(decryptSeed(seedKey, token.seed_ciphertext, token.token_id)).buffer })
+  const given = Buffer.from(otp, 'utf8')
+  return steps.filter((counter) => {
+    const expected = Buffer.from(HOTP.generate({ secret, algorithm: token.algorithm, digits: token.digits, counter }), 'utf8')
+    return expected.length === given.length && timingSafeEqual(expected, given)
+  })
+}
+
+/**
+ * Counts one failed code toward the lock (SVC-04; correction failures count too, OTP-24). The failure that
+ * reaches the limit still answers `mismatch` — it was one — and every later attempt answers `locked`.
+ */
+export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number): Promise<'mismatch' | 'locked'> {
+  const counted = await db
+    .updateTable('tokens')
+    .set((eb) => ({ failures: eb('failures', '+', 1) }))
+    .where('token_id', '=', tokenId)
+    .where('failures', '<', maxFailures)
+    .where('status', '=', 'active')
+    .returning('failures')
+    .executeTakeFirst()
+  return counted ? 'mismatch' : 'locked'
+}
+
+/** Accepts a step only if no request accepted it (or a later one) first and the token is not locked meanwhile. */
+async function acceptStep(db: Db, tokenId: string, step: number, maxFailures: number): Promise<OtpVerdict> {
+  const accepted = await db
+    .updateTable('tokens')
+    .set({ last_step: step, failures: 0 })
+    .where('token_id', '=', tokenId)
+    .where('last_step', '<', step)
+    .where('failures', '<', maxFailures)
+    .where('status', '=', 'active')
+    .returning('token_id')
+    .executeTakeFirst()
+  if (accepted) return { valid: true }
+  const current = await db.selectFrom('tokens').select(['failures', 'status']).where('token_id', '=', tokenId).executeTakeFirst()
+  if (!current || current.status !== 'active') return refused('unknown')
+  return refused(current.failures >= maxFailures ? 'locked' : 'replayed')
+}

@@ -1,0 +1,80 @@
+// The real service, listening on loopback, on each available database: SQLite always, PostgreSQL when
+// TEST_DATABASE_URL is set (each harness in a fresh schema of its own, dropped afterwards).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { describe } from 'vitest'
+import type { Deps } from '../../server/src/app.ts'
+import { loadConfig } from '../../server/src/config.ts'
+import { startService } from '../../server/src/service.ts'
+
+export interface DatabaseTarget {
+  kind: 'sqlite' | 'postgres'
+  label: string
+  url?: string
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL
+
+export const DATABASES: DatabaseTarget[] = [
+  { kind: 'sqlite', label: 'sqlite' },
+  { kind: 'postgres', label: pgUrl ? 'postgres' : 'postgres (skipped: requires TEST_DATABASE_URL)', url: pgUrl },
+]
+
+/** Runs a suite once per database; the PostgreSQL one reports itself skipped, with the reason, without a URL. */
+export function describeOnEachDatabase(title: string, body: (target: DatabaseTarget) => void): void {
+  describe.each(DATABASES)(`${title} — $label`, (target) => {
+    describe.skipIf(target.kind === 'postgres' && !target.url)(title, () => body(target))
+  })
+}
+
+export interface Harness {
+  url: string
+  deps: Deps
+  /** The environment the service was started with: a child process given it works on the same database. */
+  env: Record<string, string>
+  close(): Promise<void>
+}
+
+export async function startHarness(target: DatabaseTarget, options: { manualClock?: boolean } = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-test-'))
+  const schema = target.url ? await createSchema(target.url) : ''
+  const env = {
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    CLOCK: options.manualClock ? 'manual' : 'system',
+    DATABASE_URL: target.url ?? '',
+    DATABASE_SCHEMA: schema,
+  }
+  const service = await startService(loadConfig(env))
+  return {
+    url: service.url,
+    deps: service.app.deps,
+    env,
+    async close() {
+      await service.close()
+      if (target.url) await onPostgres(target.url, `drop schema ${schema} cascade`)
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function createSchema(url: string): Promise<string> {
+  const schema = `t_${randomBytes(6).toString('hex')}`
+  await onPostgres(url, `create schema ${schema}`)
+  return schema
+}
+
+async function onPostgres(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
