@@ -30,6 +30,9 @@ export async function observability(app: FastifyInstance): Promise<void> {
     reply.type(registry.contentType).send(await registry.metrics()),
   )
 }
+// Not encapsulated (what fastify-plugin does, without the dependency): the onResponse hook must see the routes
+// of every area, not only the two above.
+Object.assign(observability, { [Symbol.for('skip-override')]: true })
 
 declare module 'fastify' {
   interface FastifyInstance {
