@@ -11,6 +11,10 @@ import { observability } from './observability.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
+import { linkageRoutes } from './linkage/routes.ts'
+import { oauthRoutes } from './oauth/routes.ts'
+import { accountRoutes } from './accounts/routes.ts'
+import { telephonyRoutes } from './telephony/routes.ts'
 
 export interface Deps {
   config: Config
@@ -64,5 +68,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   if (deps.clock instanceof ManualClock) await app.register(testClockRoutes)
   await app.register(provisioningRoutes)
   await app.register(otpRoutes)
+  await app.register(linkageRoutes)
+  await app.register(oauthRoutes)
+  await app.register(accountRoutes)
+  await app.register(telephonyRoutes)
   return app
 }

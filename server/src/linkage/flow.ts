@@ -1,0 +1,90 @@
+// The linkage flow's state, held in the database: one row per authorization request, opened by the session
+// cookie (only its SHA-256 is stored), with a per-flow CSRF token and an expiry. Every step change is one
+// conditional UPDATE on the step it leaves, so a double submit cannot run a step twice.
+import { randomBytes } from 'node:crypto'
+import type { Updateable } from 'kysely'
+import type { Db } from '../db/index.ts'
+import type { FlowStep, LinkageFlowsTable } from '../db/schema.ts'
+import type { AuthorizationRequest } from '../oauth/authorize-request.ts'
+import { hashKey } from '../secrets.ts'
+
+export type Flow = LinkageFlowsTable
+
+const TERMINAL: FlowStep[] = ['done', 'aborted', 'refused']
+
+export async function activeFlowCount(db: Db, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('linkage_flows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('expires_at', '>', now.getTime())
+    .where('step', 'not in', TERMINAL)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function createFlow(db: Db, request: AuthorizationRequest, now: Date, ttlSeconds: number): Promise<{ flowId: string; sessionToken: string }> {
+  const flowId = crypto.randomUUID()
+  const sessionToken = randomBytes(32).toString('base64url')
+  const t = now.getTime()
+  await db
+    .insertInto('linkage_flows')
+    .values({
+      flow_id: flowId,
+      session_hash: hashKey(sessionToken),
+      csrf_token: randomBytes(32).toString('base64url'),
+      step: 'account',
+      client_id: request.client.clientId,
+      redirect_uri: request.redirectUri,
+      state: request.state ?? null,
+      scope: request.scope,
+      code_challenge: request.codeChallenge,
+      created_at: t,
+      updated_at: t,
+      expires_at: t + ttlSeconds * 1000,
+    })
+    .execute()
+  return { flowId, sessionToken }
+}
+
+/** The flow of a session cookie; expired flows are as good as none. */
+export async function flowOfSession(db: Db, sessionToken: string | undefined, now: Date): Promise<Flow | undefined> {
+  if (!sessionToken) return undefined
+  return db
+    .selectFrom('linkage_flows')
+    .selectAll()
+    .where('session_hash', '=', hashKey(sessionToken))
+    .where('expires_at', '>', now.getTime())
+    .executeTakeFirst()
+}
+
+/** Moves the flow from `from` to `to` with `patch`; false when it was no longer at `from`. */
+export async function advance(db: Db, flowId: string, from: FlowStep | FlowStep[], to: FlowStep, patch: Updateable<LinkageFlowsTable>, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('linkage_flows')
+    .set({ ...patch, step: to, updated_at: now.getTime() })
+    .where('flow_id', '=', flowId)
+    .where('step', 'in', Array.isArray(from) ? from : [from])
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export function isTerminal(step: FlowStep): boolean {
+  return TERMINAL.includes(step)
+}
+
+/** 「最初に戻る」: the same authorization request from 画面① again, with nothing the customer entered kept. */
+export async function restartFlow(db: Db, flow: Flow, now: Date): Promise<boolean> {
+  const cleared = {
+    branch: null,
+    account_type: null,
+    account_number: null,
+    account_id: null,
+    name_kana: null,
+    phone: null,
+    email: null,
+    call_to: null,
+    call_started_at: null,
+    call_verified_at: null,
+  }
+  return advance(db, flow.flow_id, ['customer', 'phone', 'call', 'pin', 'consent'], 'account', cleared, now)
+}

@@ -1,0 +1,42 @@
+// The API linkage pages (SPEC §2, seed 004) as one encapsulated plugin: the authorization entry, the six
+// screens and the 中止 page, their assets and footer pages. Any fault shows the seed's system-error message
+// with a reference for the log, never a stack trace (LNK-06).
+import fs from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import { createMailer } from '../mail/mailer.ts'
+import { authorizeRoute } from './authorize.ts'
+import { stepRoutes } from './steps.ts'
+import { messages } from './messages.ts'
+import { noticePage } from './pages/notice.ts'
+import { faqPage, termsPage } from './pages/info.ts'
+import { sendPage } from './respond.ts'
+
+const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
+
+export async function linkageRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app.deps
+  await app.register(cookie)
+  await app.register(formbody, { bodyLimit: 8 * 1024 })
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir })
+  app.addHook('onClose', async () => mailer.close())
+
+  app.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error }, 'linkage page error')
+    return sendPage(reply, noticePage({ lines: [messages.systemError], reference: request.id }), { status: 500 })
+  })
+
+  const css = asset('linkage.css')
+  const js = asset('linkage.js')
+  const assetHeaders = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }
+  app.get('/linkage/assets/linkage.css', { schema: { hide: true } }, async (_request, reply) => reply.headers(assetHeaders).type('text/css; charset=utf-8').send(css))
+  app.get('/linkage/assets/linkage.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.headers(assetHeaders).type('text/javascript; charset=utf-8').send(js),
+  )
+  app.get('/linkage/faq', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, faqPage()))
+  app.get('/linkage/terms', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, termsPage()))
+
+  authorizeRoute(app)
+  stepRoutes(app, mailer)
+}

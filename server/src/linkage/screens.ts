@@ -1,0 +1,52 @@
+// The page for where a flow stands (GET /linkage): the state machine's view.
+import type { Html } from './html.ts'
+import type { Flow } from './flow.ts'
+import { errorRedirect } from '../oauth/authorize-request.ts'
+import { callState, CALL_WINDOW_MS, maskPhone } from './phone-step.ts'
+import { messages } from './messages.ts'
+import { accountPage } from './pages/soa201-account.ts'
+import { customerPage } from './pages/soa202-customer.ts'
+import { phonePage } from './pages/soa208-phone.ts'
+import { callPage } from './pages/soa209-call.ts'
+import { pinPage } from './pages/soa211-pin.ts'
+import { consentPage } from './pages/soa206-consent.ts'
+import { abortedPage } from './pages/aborted.ts'
+import { noticePage } from './pages/notice.ts'
+
+export const accessDeniedUrl = (flow: Flow) => errorRedirect(flow.redirect_uri, 'access_denied', flow.state ?? undefined)
+
+export function accountOf(flow: Flow) {
+  return { branch: flow.branch ?? '', type: flow.account_type ?? 'ordinary', accountNumber: flow.account_number ?? '' }
+}
+
+/** 画面④ after its 120 s: the seed's words, and the way back to 画面①. */
+export function callExpiredPage(flow: Flow): Html {
+  return noticePage({ lines: [messages.callExpired, messages.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow) })
+}
+
+export function currentScreen(flow: Flow, clientName: string, now: Date): Html {
+  const csrf = flow.csrf_token
+  switch (flow.step) {
+    case 'account':
+      return accountPage({ clientName, csrf, values: { branch: flow.branch ?? '', type: flow.account_type ?? 'ordinary', accountNumber: flow.account_number ?? '' } })
+    case 'customer':
+      return customerPage({ csrf, account: accountOf(flow) })
+    case 'phone':
+      return phonePage({ csrf, maskedPhone: maskPhone(flow.phone ?? '') })
+    case 'call': {
+      if (callState(flow, now) === 'expired') return callExpiredPage(flow)
+      const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
+      return callPage({ csrf, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', secondsLeft })
+    }
+    case 'pin':
+      return pinPage({ csrf })
+    case 'consent':
+      return consentPage({ csrf, clientName })
+    case 'aborted':
+      return abortedPage(accessDeniedUrl(flow))
+    case 'refused':
+      return noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow) })
+    case 'done':
+      return noticePage({ lines: [messages.restart] })
+  }
+}

@@ -1,0 +1,173 @@
+// The consent (LNK-10) as a grant of 30 days, its single-use code, and the tokens it yields. Codes and tokens
+// are random 256-bit values stored as SHA-256 hashes only; every one-time use is one atomic UPDATE; every
+// check of time uses the service clock, so a grant really ends after 30 days.
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../db/index.ts'
+import { hashKey } from '../secrets.ts'
+import { verifyPkce } from './pkce.ts'
+
+export const GRANT_DAYS = 30
+export const CODE_TTL_MS = 60_000
+export const ACCESS_TOKEN_TTL_MS = 60 * 60_000
+
+export interface NewGrant {
+  clientId: string
+  accountId: string
+  scope: string
+  email: string | null
+  redirectUri: string
+  codeChallenge: string
+}
+
+export interface TokenResponse {
+  access_token: string
+  token_type: 'Bearer'
+  expires_in: number
+  refresh_token: string
+  scope: string
+}
+
+export type GrantError = 'invalid_grant'
+
+const secret = () => randomBytes(32).toString('base64url')
+
+export async function createGrantWithCode(db: Db, grant: NewGrant, now: Date): Promise<{ code: string; grantId: string; expiresAt: number }> {
+  const t = now.getTime()
+  const grantId = crypto.randomUUID()
+  const code = secret()
+  const expiresAt = t + GRANT_DAYS * 24 * 60 * 60_000
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('oauth_grants')
+      .values({ grant_id: grantId, client_id: grant.clientId, account_id: grant.accountId, scope: grant.scope, email: grant.email, created_at: t, expires_at: expiresAt })
+      .execute()
+    await trx
+      .insertInto('oauth_codes')
+      .values({
+        code_hash: hashKey(code),
+        grant_id: grantId,
+        client_id: grant.clientId,
+        redirect_uri: grant.redirectUri,
+        code_challenge: grant.codeChallenge,
+        expires_at: t + CODE_TTL_MS,
+        created_at: t,
+      })
+      .execute()
+  })
+  return { code, grantId, expiresAt }
+}
+
+async function issueTokens(db: Db, grantId: string, grantExpiresAt: number, scope: string, now: number): Promise<TokenResponse> {
+  const access = secret()
+  const refresh = secret()
+  const accessExpires = Math.min(now + ACCESS_TOKEN_TTL_MS, grantExpiresAt)
+  await db
+    .insertInto('oauth_tokens')
+    .values([
+      { token_hash: hashKey(access), grant_id: grantId, kind: 'access', expires_at: accessExpires, created_at: now },
+      { token_hash: hashKey(refresh), grant_id: grantId, kind: 'refresh', expires_at: grantExpiresAt, created_at: now },
+    ])
+    .execute()
+  return { access_token: access, token_type: 'Bearer', expires_in: Math.floor((accessExpires - now) / 1000), refresh_token: refresh, scope }
+}
+
+export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<void> {
+  await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).execute()
+}
+
+async function liveGrant(db: Db, grantId: string, now: number) {
+  return db
+    .selectFrom('oauth_grants')
+    .select(['grant_id', 'expires_at', 'scope'])
+    .where('grant_id', '=', grantId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+}
+
+export async function exchangeCode(
+  db: Db,
+  input: { clientId: string; code: string; redirectUri: string | undefined; codeVerifier: string | undefined },
+  now: Date,
+): Promise<TokenResponse | GrantError> {
+  const t = now.getTime()
+  const codeHash = hashKey(input.code)
+  const used = await db
+    .updateTable('oauth_codes')
+    .set({ used_at: t })
+    .where('code_hash', '=', codeHash)
+    .where('client_id', '=', input.clientId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', t)
+    .returning(['grant_id', 'redirect_uri', 'code_challenge'])
+    .executeTakeFirst()
+  if (!used) {
+    // A code presented twice may have been stolen: end what the first exchange gave (RFC 6749 §4.1.2).
+    const replayed = await db.selectFrom('oauth_codes').select('grant_id').where('code_hash', '=', codeHash).where('used_at', 'is not', null).executeTakeFirst()
+    if (replayed) await revokeGrant(db, replayed.grant_id, 'code-replay', now)
+    return 'invalid_grant'
+  }
+  if (input.redirectUri !== used.redirect_uri || !input.codeVerifier || !verifyPkce(input.codeVerifier, used.code_challenge)) return 'invalid_grant'
+  const grant = await liveGrant(db, used.grant_id, t)
+  if (!grant) return 'invalid_grant'
+  return issueTokens(db, grant.grant_id, grant.expires_at, grant.scope, t)
+}
+
+/** Refresh-token rotation: the presented token is spent atomically, a new pair is issued. */
+export async function refreshTokens(db: Db, input: { clientId: string; refreshToken: string }, now: Date): Promise<TokenResponse | GrantError> {
+  const t = now.getTime()
+  const spent = await db
+    .updateTable('oauth_tokens')
+    .set({ revoked_at: t })
+    .where('token_hash', '=', hashKey(input.refreshToken))
+    .where('kind', '=', 'refresh')
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', t)
+    .where('grant_id', 'in', (eb) => eb.selectFrom('oauth_grants').select('grant_id').where('client_id', '=', input.clientId))
+    .returning('grant_id')
+    .executeTakeFirst()
+  const grant = spent && (await liveGrant(db, spent.grant_id, t))
+  if (!grant) return 'invalid_grant'
+  return issueTokens(db, grant.grant_id, grant.expires_at, grant.scope, t)
+}
+
+export interface BearerGrant {
+  grantId: string
+  clientId: string
+  accountId: string
+  scope: string
+}
+
+/** The grant behind an access token, while the token, the grant and its 30 days all hold. */
+export async function authenticateBearer(db: Db, token: string, now: Date): Promise<BearerGrant | undefined> {
+  const t = now.getTime()
+  const row = await db
+    .selectFrom('oauth_tokens as k')
+    .innerJoin('oauth_grants as g', 'g.grant_id', 'k.grant_id')
+    .select(['g.grant_id', 'g.client_id', 'g.account_id', 'g.scope'])
+    .where('k.token_hash', '=', hashKey(token))
+    .where('k.kind', '=', 'access')
+    .where('k.revoked_at', 'is', null)
+    .where('k.expires_at', '>', t)
+    .where('g.revoked_at', 'is', null)
+    .where('g.expires_at', '>', t)
+    .executeTakeFirst()
+  return row && { grantId: row.grant_id, clientId: row.client_id, accountId: row.account_id, scope: row.scope }
+}
+
+/**
+ * RFC 7009: revokes a token of this client. A refresh token takes its whole grant with it (§2.1); an access
+ * token only itself. Unknown tokens are not an error.
+ */
+export async function revokeToken(db: Db, clientId: string, token: string, now: Date): Promise<void> {
+  const row = await db
+    .selectFrom('oauth_tokens as k')
+    .innerJoin('oauth_grants as g', 'g.grant_id', 'k.grant_id')
+    .select(['k.token_hash', 'k.kind', 'g.grant_id'])
+    .where('k.token_hash', '=', hashKey(token))
+    .where('g.client_id', '=', clientId)
+    .executeTakeFirst()
+  if (!row) return
+  if (row.kind === 'refresh') return revokeGrant(db, row.grant_id, 'client', now)
+  await db.updateTable('oauth_tokens').set({ revoked_at: now.getTime() }).where('token_hash', '=', row.token_hash).where('revoked_at', 'is', null).execute()
+}
