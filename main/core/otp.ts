@@ -16,6 +16,7 @@ export interface TotpParameters {
 export const DEFAULT_TOTP: TotpParameters = { algorithm: 'SHA1', digits: 8, period: 60 }
 
 export function currentOtp(seed: Uint8Array<ArrayBuffer>, parameters: TotpParameters, nowMs: number): OtpView {
+  // slice(): a view's .buffer can hold more bytes than the seed itself.
   const totp = new TOTP({ secret: new Secret({ buffer: seed.slice().buffer }), ...parameters })
   return {
     code: totp.generate({ timestamp: nowMs }),
