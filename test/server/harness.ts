@@ -38,7 +38,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(target: DatabaseTarget, options: { manualClock?: boolean } = {}): Promise<Harness> {
+export async function startHarness(target: DatabaseTarget, options: { manualClock?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-test-'))
   const schema = target.url ? await createSchema(target.url) : ''
   const env = {
@@ -49,6 +49,7 @@ export async function startHarness(target: DatabaseTarget, options: { manualCloc
     CLOCK: options.manualClock ? 'manual' : 'system',
     DATABASE_URL: target.url ?? '',
     DATABASE_SCHEMA: schema,
+    ...options.env,
   }
   const service = await startService(loadConfig(env))
   return {
