@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import type { BridgeApi } from '../../../common/bridge.ts'
 import { createAppApi } from '../../../main/core/api.ts'
 import { createConfStore } from '../../../main/platform/conf-store.ts'
@@ -26,8 +27,16 @@ export interface TestApp {
   clock: { now: () => number; set: (ms: number) => void }
 }
 
+const tempDirs: string[] = []
+// Registered while the importing test file is collected, so each file removes the directories it made.
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-unit-'))
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-unit-'))
+  tempDirs.push(dir)
+  return dir
 }
 
 export interface TestAppOptions {
