@@ -5,7 +5,14 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'component', include: ['test/component/**/*.test.tsx'], environment: 'jsdom' } },
+      {
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
       {
         test: {
           name: 'server',

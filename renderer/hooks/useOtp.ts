@@ -3,6 +3,7 @@
 import { useEffect, useEffectEvent, useState } from 'react'
 import type { AppError, OtpView } from '../../common/bridge.ts'
 import { api } from '../bridge.ts'
+import { settle } from '../lib/diagnostics.ts'
 
 /** How long after the second turns the refresh runs: the main process has moved on by then. */
 const AFTER_SECOND_MS = 20
@@ -15,7 +16,7 @@ export function useOtp(tokenId: string, onError: (error: AppError) => void): Otp
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const refresh = async () => {
-      const result = await api['otp.current'](tokenId)
+      const result = await settle(api['otp.current'](tokenId))
       if (stopped) return
       if (!result.ok) {
         failed(result.error)

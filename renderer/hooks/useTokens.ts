@@ -2,6 +2,7 @@
 import { useEffect, useEffectEvent, useState } from 'react'
 import type { AppError, TokenView } from '../../common/bridge.ts'
 import { api } from '../bridge.ts'
+import { settle } from '../lib/diagnostics.ts'
 
 export function useTokens(onError: (error: AppError) => void): [TokenView[] | null, (tokens: TokenView[]) => void] {
   const [tokens, setTokens] = useState<TokenView[] | null>(null)
@@ -9,7 +10,7 @@ export function useTokens(onError: (error: AppError) => void): [TokenView[] | nu
 
   useEffect(() => {
     let stopped = false
-    void api['tokens.list']().then((result) => {
+    void settle(api['tokens.list']()).then((result) => {
       if (stopped) return
       if (result.ok) setTokens(result.value)
       else failed(result.error)

@@ -1,6 +1,6 @@
 // Unexpected failures (OTP-26): the renderer tells the main process what happened and shows the error it
 // answers with (A999 with a correlation id, or A9EX when memory ran out). Nothing raw reaches the screen.
-import type { AppError } from '../../common/bridge.ts'
+import type { AppError, Result } from '../../common/bridge.ts'
 import { api } from '../bridge.ts'
 
 export type ProblemKind = 'crash' | 'oom' | 'error'
@@ -33,5 +33,14 @@ export async function reportProblem(thrown: unknown, fallbackKind: ProblemKind, 
     return await api['diagnostics.report']({ kind: problemKind(thrown, fallbackKind), detail: detailOf(thrown, extra) })
   } catch {
     return { code: 'A999' }
+  }
+}
+
+/** A bridge call that rejects (the host failed, not the operation) becomes a reported failure like any other. */
+export async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call
+  } catch (thrown) {
+    return { ok: false, error: await reportProblem(thrown, 'error') }
   }
 }

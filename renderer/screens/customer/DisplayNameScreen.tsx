@@ -7,6 +7,7 @@ import { displaySuffixRule } from '../../../common/rules.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
 import { useTokens } from '../../hooks/useTokens.ts'
+import { settle } from '../../lib/diagnostics.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
@@ -84,7 +85,7 @@ function SuffixForm({ token, flow, onSaved }: FormProps) {
     inFlight.current = true
     setSending(true)
     try {
-      const result = await api['tokens.setSuffix']({ tokenId: token.id, suffix })
+      const result = await settle(api['tokens.setSuffix']({ tokenId: token.id, suffix }))
       if (!result.ok) return navigator.fail(result.error, 'other')
       setDone(flow === 'settings')
       onSaved(result.value)

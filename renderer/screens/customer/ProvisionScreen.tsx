@@ -4,6 +4,7 @@ import { Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title }
 import { useRef, useState, type FormEvent } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { settle } from '../../lib/diagnostics.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
@@ -29,7 +30,7 @@ export function ProvisionScreen({ screen }: { screen: ScreenOf<'provision'> }) {
     inFlight.current = true
     setSending(true)
     try {
-      const result = await api['tokens.provision']({ mode, serviceId, userId, activationPassword, agreed })
+      const result = await settle(api['tokens.provision']({ mode, serviceId, userId, activationPassword, agreed }))
       if (result.ok) navigator.go({ name: 'provisioned', mode, token: result.value })
       else navigator.fail(result.error, mode, { name: 'provision', mode, draft: { serviceId, userId, agreed } })
     } finally {

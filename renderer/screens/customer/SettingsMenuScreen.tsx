@@ -1,5 +1,5 @@
 // 設定メニュー (seed 3.3–3.11). Entries whose screens come with later issues are shown, disabled.
-import { NavLink, Paper } from '@mantine/core'
+import { Paper } from '@mantine/core'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
@@ -27,17 +27,19 @@ export function SettingsMenuScreen() {
   return (
     <Paper component="nav" aria-label={t('title.settings')} m="md" withBorder radius="md" style={{ overflow: 'hidden' }}>
       {entries.map(({ label, testId, target }) => (
-        <NavLink
+        <button
           key={testId}
-          component="button"
-          label={t(label)}
+          type="button"
+          className="menu-item"
           disabled={target === null}
           onClick={target ? () => navigator.go(target) : undefined}
-          rightSection={<span aria-hidden>›</span>}
-          py="md"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
           data-testid={testId}
-        />
+        >
+          {t(label)}
+          <span className="menu-item-chevron" aria-hidden>
+            ›
+          </span>
+        </button>
       ))}
     </Paper>
   )

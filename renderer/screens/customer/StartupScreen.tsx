@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent } from 'react'
 import type { AppStatus, BridgeApi } from '../../../common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { reportProblem } from '../../lib/diagnostics.ts'
+import { reportProblem, settle } from '../../lib/diagnostics.ts'
 import { useNavigator, type Navigator } from '../../navigation/Navigation.tsx'
 
 export function StartupScreen() {
@@ -28,7 +28,7 @@ export function StartupScreen() {
 }
 
 async function startUp(bridge: BridgeApi, stopped: () => boolean, navigator: Navigator) {
-  const status = await bridge['app.status']()
+  const status = await settle(bridge['app.status']())
   if (stopped()) return
   if (!status.ok) return navigator.fail(status.error, 'other')
   await firstScreen(bridge, status.value, stopped, navigator)
@@ -39,7 +39,7 @@ async function firstScreen(bridge: BridgeApi, status: AppStatus, stopped: () => 
     case 'setup':
       return navigator.go({ name: 'provision', mode: 'setup' })
     case 'ready': {
-      const tokens = await bridge['tokens.list']()
+      const tokens = await settle(bridge['tokens.list']())
       if (stopped()) return
       if (!tokens.ok) return navigator.fail(tokens.error, 'other')
       // With トークン選択 (OTP-05) several tokens lead there first, and the expiry checks (OTP-20…22) run here.

@@ -1,0 +1,44 @@
+// A fake `window.api`: the renderer's outside boundary, answering as the main process would.
+import { vi, type Mock } from 'vitest'
+import type { BridgeApi, TokenView } from '../../common/bridge.ts'
+
+export type FakeApi = { [K in keyof BridgeApi]: Mock<BridgeApi[K]> }
+
+export function token(overrides: Partial<TokenView> = {}): TokenView {
+  const base: TokenView = {
+    id: '0b7d5c1e-2f3a-4b6c-9d8e-1a2b3c4d5e6f',
+    serviceId: 'MIRE01',
+    serviceName: 'ミレしんくみネットバンキング',
+    userId: 'taro.yamada',
+    baseName: 'ミレしんくみネットバンキング',
+    suffix: '',
+    displayName: 'ミレしんくみネットバンキング',
+    serialNumber: '12345678',
+    expiresAt: '2030-12-31T14:59:59.000Z',
+    logoUrl: null,
+    linkUrl: null,
+    offersTransactions: false,
+  }
+  const merged = { ...base, ...overrides }
+  return { ...merged, displayName: overrides.displayName ?? merged.baseName + merged.suffix }
+}
+
+/** An app with the given tokens (none: 初期設定 comes first); each entry can be replaced per test. */
+export function installFakeApi(tokens: TokenView[] = [], overrides: Partial<FakeApi> = {}): FakeApi {
+  const api: FakeApi = {
+    'app.status': vi.fn(async () => ({ ok: true as const, value: { phase: tokens.length ? ('ready' as const) : ('setup' as const), tokenCount: tokens.length } })),
+    'app.about': vi.fn(async () => ({ version: '0.1.0', serviceUrl: 'http://127.0.0.1:8787', channel: 'test' })),
+    'tokens.list': vi.fn(async () => ({ ok: true as const, value: tokens })),
+    'tokens.provision': vi.fn(async () => ({ ok: true as const, value: token() })),
+    'tokens.setSuffix': vi.fn(async ({ tokenId, suffix }) => {
+      const found = tokens.find((candidate) => candidate.id === tokenId) ?? token({ id: tokenId })
+      return { ok: true as const, value: token({ ...found, suffix, displayName: undefined }) }
+    }),
+    'otp.current': vi.fn(async () => ({ ok: true as const, value: { code: '12345678', secondsLeft: 42, period: 60 } })),
+    'links.open': vi.fn(async () => {}),
+    'diagnostics.report': vi.fn(async () => ({ code: 'A999' as const, correlationId: 'c0rre1at10n' })),
+    ...overrides,
+  }
+  window.api = api
+  return api
+}
