@@ -27,5 +27,7 @@ export default defineConfig({
     // The desktop app's window is phone-like: the manual's screens, at the size of the Electron window.
     { name: 'desktop', testIgnore: ['linkage/**'], use: { viewport: { width: 420, height: 760 } } },
     { name: 'linkage', testMatch: ['linkage/**/*.spec.ts'] },
+    // The Electron shell (Playwright's _electron): skipped with its reason where the runtime is missing.
+    { name: 'electron', testDir: 'test/electron' },
   ],
 })

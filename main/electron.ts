@@ -1,0 +1,121 @@
+// The Electron entry: the only file that touches app, BrowserWindow, protocol and ipcMain. Everything it wires
+// is host-agnostic and tested elsewhere (main/core, main/security); this file only applies it.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron'
+import { channels } from '../common/bridge.ts'
+import { createAppApi } from './core/api.ts'
+import { systemClock } from './platform/clock.ts'
+import { electronOpener } from './platform/electron-opener.ts'
+import { createElectronStore } from './platform/electron-store.ts'
+import { createJsonLogger } from './platform/logger.ts'
+import { safeStorageProtector } from './platform/safe-storage-protector.ts'
+import { APP_ORIGIN, guardedHandler, isAppUrl } from './security/ipc-guard.ts'
+import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, WEB_PREFERENCES } from './security/policy.ts'
+
+declare const __SHINKUMI_SERVICE_URL__: string
+declare const __SHINKUMI_CHANNEL__: string
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+const RENDERER_DIR = path.join(HERE, '../renderer')
+
+/** OTP-19: the build's service URL, overridable by testers with --service-url=… or SHINKUMI_SERVICE_URL. */
+function serviceUrl(): string {
+  const flag = process.argv.find((a) => a.startsWith('--service-url='))
+  return flag?.slice('--service-url='.length) ?? process.env.SHINKUMI_SERVICE_URL ?? __SHINKUMI_SERVICE_URL__
+}
+
+// app:// instead of file://: a real origin for the CSP and the sender check, and no access to the file system.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+
+let mainWindow: BrowserWindow | undefined
+
+function serveRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url)
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    const file = path.resolve(RENDERER_DIR, relative)
+    if (!isAppUrl(request.url) || !file.startsWith(RENDERER_DIR + path.sep)) return new Response('not found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY)
+    return new Response(response.body, { status: response.status, headers })
+  })
+}
+
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+async function start(): Promise<void> {
+  const logStream = fs.createWriteStream(path.join(app.getPath('logs'), 'main.log'), { flags: 'a', mode: 0o600 })
+  const logger = createJsonLogger(logStream)
+  const api = createAppApi({
+    store: createElectronStore(),
+    protector: safeStorageProtector,
+    clock: systemClock,
+    opener: electronOpener,
+    logger,
+    serviceUrl: serviceUrl(),
+    version: app.getVersion(),
+    channel: __SHINKUMI_CHANNEL__,
+  })
+
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(permissionAllowed(permission, contents.getURL())),
+  )
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin),
+  )
+  app.on('web-contents-created', (_event, contents) => harden(contents))
+  serveRenderer()
+
+  for (const channel of channels) {
+    const handler = guardedHandler(api, channel, () => mainWindow?.webContents.id)
+    ipcMain.handle(channel, (event, input) =>
+      handler(
+        {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url ?? '',
+          isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+        },
+        input,
+      ),
+    )
+  }
+
+  mainWindow = new BrowserWindow({
+    width: 440,
+    height: 780,
+    minWidth: 380,
+    minHeight: 640,
+    title: 'ワンタイムパスワード',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: path.join(HERE, '../preload/index.cjs') },
+  })
+  mainWindow.removeMenu()
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  // OTP-26: a renderer that dies (crash or out of memory) is reloaded; the renderer then shows A9EX/A999.
+  mainWindow.webContents.on('render-process-gone', (_event, details) => {
+    logger.error('renderer process gone', crypto.randomUUID(), { reason: details.reason, exitCode: details.exitCode })
+    if (details.reason !== 'clean-exit') void mainWindow?.loadURL(`${APP_ORIGIN}/index.html#recovered=${details.reason === 'oom' ? 'A9EX' : 'A999'}`)
+  })
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`)
+}
+
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => mainWindow?.focus())
+app.on('window-all-closed', () => app.quit())
+app.whenReady().then(start, (error: unknown) => {
+  console.error('Shinkumi OTP could not start', error)
+  app.exit(1)
+})
