@@ -32,7 +32,8 @@ export function subtractMonths(date: string, months: number): string {
 }
 
 export function isCalendarDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date
+  const t = Date.parse(`${date}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date
 }
 
 export { DAY_MS, JST_OFFSET_MS }
