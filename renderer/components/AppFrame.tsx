@@ -20,7 +20,8 @@ export function AppFrame({ title, onBack, tabs, children }: Props) {
         <div>
           {onBack && (
             <Button variant="subtle" color="white" size="compact-md" onClick={onBack} data-testid="header-back" c="white">
-              ‹ {t('common.back')}
+              <span aria-hidden>‹&nbsp;</span>
+              {t('common.back')}
             </Button>
           )}
         </div>

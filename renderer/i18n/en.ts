@@ -32,6 +32,7 @@ export const en: Messages = {
   'setup.userIdHint': 'From the e-mail',
   'setup.password': 'Activation password',
   'setup.passwordHint': 'The one you entered when applying on the service’s website',
+  'setup.showPassword': 'Show what you typed',
   'setup.termsTitle': 'Before you start',
   'setup.terms':
     'This app is provided under the terms of use of our one-time password authentication service. Keep the one-time passwords it shows and your activation password to yourself; never tell them to anyone. If you lose or hand over the computer this app is registered on, or suspect misuse, contact the customer center at once.',

@@ -22,8 +22,14 @@ export function problemKind(thrown: unknown, fallback: ProblemKind): ProblemKind
   return thrown instanceof RangeError && OUT_OF_MEMORY.test(thrown.message) ? 'oom' : fallback
 }
 
+/** V8's stack already starts with "Name: message"; other engines' do not. */
+function errorText(error: Error): string {
+  const head = `${error.name}: ${error.message}`
+  return error.stack?.startsWith(head) ? error.stack : `${head}\n${error.stack ?? ''}`
+}
+
 function detailOf(thrown: unknown, extra?: string): string {
-  const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}\n${thrown.stack ?? ''}` : String(thrown)
+  const text = thrown instanceof Error ? errorText(thrown) : String(thrown)
   return (extra ? `${text}\n${extra}` : text).slice(0, MAX_DETAIL)
 }
 

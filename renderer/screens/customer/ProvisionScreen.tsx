@@ -69,6 +69,8 @@ export function ProvisionScreen({ screen }: { screen: ScreenOf<'provision'> }) {
             onChange={(event) => setActivationPassword(event.currentTarget.value)}
             withAsterisk
             {...plainInput}
+            visibilityToggleFocusable
+            visibilityToggleButtonProps={{ 'aria-label': t('setup.showPassword'), 'data-testid': 'setup-password-toggle' }}
             data-testid="setup-password"
           />
           <Paper withBorder p="sm" radius="md" bg="gray.0" data-testid="setup-terms">
