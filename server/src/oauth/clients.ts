@@ -2,7 +2,7 @@
 // as a scrypt hash only; they authenticate with client_secret_basic (RFC 6749 §2.3.1).
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/index.ts'
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../secrets.ts'
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 
 export interface OAuthClient {
   clientId: string
@@ -85,6 +85,6 @@ export async function authenticateClient(db: Db, authorization: string | undefin
     .where('client_id', '=', credentials.id)
     .where('status', '=', 'active')
     .executeTakeFirst()
-  const ok = await verifyPassword(credentials.secret, row?.secret_hash ?? DUMMY_PASSWORD_HASH)
-  return ok && row ? findClient(db, credentials.id) : undefined
+  const ok = row ? await verifyPassword(credentials.secret, row.secret_hash) : await verifyAgainstNothing(credentials.secret)
+  return ok ? findClient(db, credentials.id) : undefined
 }
