@@ -55,8 +55,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-/** A hash that never matches, verified against when there is nothing to verify, so timing reveals nothing. */
-export const DUMMY_PASSWORD_HASH = await hashPassword(randomBytes(16).toString('hex'))
+let dummyHash: Promise<string> | undefined
+
+/** Does the work of a real check when there is no hash to check against, so timing does not tell the difference. */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
+  await verifyPassword(password, await dummyHash)
+  return false
+}
 
 /** SHA-256 hex of a high-entropy key (relying-party keys): the lookup value stored instead of the key. */
 export function hashKey(key: string): string {

@@ -1,17 +1,7 @@
-// Wiring: configuration → database (migrated) → clock → app, listening. Used by main.ts, the admin CLI and tests.
+// Wiring: configuration → dependencies (database migrated) → app, listening. Used by main.ts and tests.
 import type { Config } from './config.ts'
-import { buildApp, type Deps } from './app.ts'
-import { ManualClock, systemClock } from './clock.ts'
-import { migrateToLatest, openDatabase } from './db/index.ts'
-import { loadSeedKey } from './seed-key.ts'
-
-/** Everything the service's areas depend on, with the database migrated to the latest schema. */
-export async function openDeps(config: Config): Promise<Deps> {
-  const opened = openDatabase(config)
-  await migrateToLatest(opened)
-  const clock = config.manualClock ? new ManualClock() : systemClock
-  return { config, db: opened.db, dbKind: opened.kind, clock, seedKey: loadSeedKey(config) }
-}
+import { buildApp } from './app.ts'
+import { openDeps } from './deps.ts'
 
 export async function startService(config: Config, options: { listen?: boolean } = {}) {
   const deps = await openDeps(config)

@@ -14,7 +14,7 @@ import { fromBase64Url } from '../../../common/encoding.ts'
 import type { Deps } from '../app.ts'
 import type { ServicesTable, TokensTable } from '../db/schema.ts'
 import { uniqueViolation } from '../db/errors.ts'
-import { DUMMY_PASSWORD_HASH, encryptSeed, verifyPassword } from '../secrets.ts'
+import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { countActivationFailure, currentActivation, type Activation } from './activations.ts'
 
 export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
@@ -66,7 +66,7 @@ async function checkActivation(deps: Deps, request: ProvisionRequest, now: Date)
   const activation = user && (await currentActivation(db, serviceId, userId))
   if (!user || !activation) {
     // The same scrypt work as a real check, so response times do not tell which user IDs exist.
-    await verifyPassword(activationPassword, DUMMY_PASSWORD_HASH)
+    await verifyAgainstNothing(activationPassword)
     return 'S0C1'
   }
   if (activation.failures >= config.activationMaxFailures) return 'S0C4'
