@@ -1,7 +1,7 @@
 // LNK-04 and LNK-09: the identity checks of 画面② and 画面⑤, each ending in one of the seed's outcomes. Every
 // wrong answer about the person counts toward the same lock (lock.ts).
 import type { Db } from '../db/index.ts'
-import { verifyAgainstNothing, verifyPassword } from '../secrets.ts'
+import { verifyPassword } from '../secrets.ts'
 import { activeCardPinHashes, findLinkableAccount, type AccountKey } from '../accounts/bank.ts'
 import { sameKanaName } from './kana.ts'
 import { isLocked, recordFailure } from './lock.ts'
@@ -38,10 +38,10 @@ export async function checkCustomer(db: Db, key: AccountKey, answers: CustomerAn
 export async function checkPin(db: Db, accountId: string, pin: string, limits: Limits): Promise<CheckOutcome> {
   if (await isLocked(db, accountId, limits.now)) return { ok: false, reason: 'locked' }
   const hashes = await activeCardPinHashes(db, accountId)
+  // Only accounts with an active card get this far (findLinkableAccount), so there is always a hash to check.
   let matches = false
   for (const hash of hashes) {
     if (await verifyPassword(pin, hash)) matches = true
   }
-  if (!hashes.length) await verifyAgainstNothing(pin)
   return matches ? { ok: true, accountId } : failure(db, accountId, limits)
 }

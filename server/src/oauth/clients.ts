@@ -2,7 +2,7 @@
 // as a scrypt hash only; they authenticate with client_secret_basic (RFC 6749 §2.3.1).
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/index.ts'
-import { hashPassword, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
+import { hashPassword, verifyPassword } from '../secrets.ts'
 
 export interface OAuthClient {
   clientId: string
@@ -75,6 +75,8 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   }
 }
 
+let dummyHash: Promise<string> | undefined
+
 /** The client named by an Authorization: Basic header, when its secret is right. */
 export async function authenticateClient(db: Db, authorization: string | undefined): Promise<OAuthClient | undefined> {
   const credentials = parseBasic(authorization)
@@ -85,6 +87,8 @@ export async function authenticateClient(db: Db, authorization: string | undefin
     .where('client_id', '=', credentials.id)
     .where('status', '=', 'active')
     .executeTakeFirst()
-  const ok = row ? await verifyPassword(credentials.secret, row.secret_hash) : await verifyAgainstNothing(credentials.secret)
-  return ok ? findClient(db, credentials.id) : undefined
+  // An unknown client costs the same scrypt work as a known one.
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
+  const ok = await verifyPassword(credentials.secret, row?.secret_hash ?? (await dummyHash))
+  return ok && row ? findClient(db, credentials.id) : undefined
 }
