@@ -1,0 +1,111 @@
+// SVC-03: the admin CLI as a child process (as `npm run admin` runs it), on the same database as a running service.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
+import { setUpToken, verifyOtp } from './client.ts'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const NODE = `${ROOT}node_modules/.bin/node`
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function runAdmin(env: Record<string, string>, ...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, ['src/cli/admin.ts', ...args], { cwd: `${ROOT}server`, env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+async function adminJson<T>(env: Record<string, string>, ...args: string[]): Promise<T> {
+  const run = await runAdmin(env, ...args, '--json')
+  if (run.code !== 0) throw new Error(`admin ${args.join(' ')} exited with ${run.code}: ${run.stderr}`)
+  return JSON.parse(run.stdout) as T
+}
+
+interface DemoJson {
+  services: { serviceId: string }[]
+  customers: { serviceId: string; userId: string; status: string; activationPassword?: string }[]
+  relyingPartyKey: string
+}
+
+describeOnEachDatabase('admin CLI', (target) => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startHarness(target)
+  })
+  afterAll(() => h.close())
+
+  const snapshot = async () => {
+    const db = h.deps.db
+    return {
+      services: await db.selectFrom('services').select(['service_id', 'name', 'logo_url', 'link_url', 'offers_transactions']).orderBy('service_id').execute(),
+      users: await db.selectFrom('otp_users').select(['service_id', 'user_id', 'status']).orderBy('user_id').execute(),
+      pending: await db.selectFrom('activations').select(['service_id', 'user_id']).where('used_at', 'is', null).orderBy('user_id').execute(),
+      relyingParties: await db.selectFrom('relying_parties').select(['id', 'name', 'key_hash']).orderBy('id').execute(),
+    }
+  }
+
+  it('SVC-03 demo loads the documented data set, and loading it twice leaves the same state', async () => {
+    const first = await adminJson<DemoJson>(h.env, 'demo')
+    expect(first.services.map((s) => s.serviceId)).toEqual(['SHINKUMI', 'SHINKUMIBIZ'])
+    expect(first.customers.map((c) => `${c.serviceId}/${c.userId}/${c.status}`)).toEqual([
+      'SHINKUMI/yamada001/active',
+      'SHINKUMI/suzuki002/active',
+      'SHINKUMIBIZ/sato003/active',
+      'SHINKUMI/teishi004/suspended',
+    ])
+    expect(first.customers.every((c) => /^[A-HJ-NP-Z2-9]{10}$/.test(c.activationPassword ?? ''))).toBe(true)
+    const before = await snapshot()
+    const second = await adminJson<DemoJson>(h.env, 'demo')
+    expect(await snapshot()).toEqual(before)
+    expect(before.pending).toHaveLength(4)
+    expect(second.relyingPartyKey).toBe(first.relyingPartyKey)
+  })
+
+  it('SVC-03 the demo passwords and relying-party key work against the running service', async () => {
+    const demo = await adminJson<DemoJson>(h.env, 'demo')
+    const yamada = demo.customers.find((c) => c.userId === 'yamada001')!
+    const token = await setUpToken(h.url, { serviceId: 'SHINKUMI', userId: 'yamada001', activationPassword: yamada.activationPassword! })
+    const verified = await verifyOtp(h.url, demo.relyingPartyKey, { serviceId: 'SHINKUMI', userId: 'yamada001', otp: token.codeAt(new Date()) })
+    expect(verified.body).toEqual({ valid: true })
+    // A customer with a device gets no new password on the next load: the device stays the one in use.
+    const again = await adminJson<DemoJson>(h.env, 'demo')
+    expect(again.customers.find((c) => c.userId === 'yamada001')).not.toHaveProperty('activationPassword')
+  })
+
+  it('SVC-03 issue --json prints serviceId, userId, activationPassword and expiresAt', async () => {
+    await adminJson(h.env, 'demo')
+    const issued = await adminJson<Record<string, string>>(h.env, 'issue', '--service', 'SHINKUMI', '--user', 'newcomer9', '--expires-in-days', '7')
+    expect(Object.keys(issued).sort()).toEqual(['activationPassword', 'expiresAt', 'serviceId', 'userId'])
+    expect(issued).toMatchObject({ serviceId: 'SHINKUMI', userId: 'newcomer9' })
+    const days = (Date.parse(issued.expiresAt!) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(6.9)
+    expect(days).toBeLessThan(7.1)
+    await setUpToken(h.url, { serviceId: 'SHINKUMI', userId: 'newcomer9', activationPassword: issued.activationPassword! })
+  })
+
+  it('SVC-03 rp-add prints a new key that the service accepts', async () => {
+    const added = await adminJson<{ relyingPartyKey: string }>(h.env, 'rp-add', '--name', 'test bank system')
+    const answer = await verifyOtp(h.url, added.relyingPartyKey, { serviceId: 'SHINKUMI', userId: 'nobody', otp: '12345678' })
+    expect(answer).toEqual({ status: 200, body: { valid: false, reason: 'unknown' } })
+  })
+
+  it('SVC-03 an unknown command or bad arguments: a clear message, exit code 2, no stack trace', async () => {
+    for (const args of [['frobnicate'], [], ['issue', '--service', 'SHINKUMI'], ['issue', '--service', 'SHINKUMI', '--user', 'u1', '--colour'], ['issue', '--service', 'NOSUCH', '--user', 'u1']]) {
+      const run = await runAdmin(h.env, ...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(/^admin: .+\n\nusage: npm run admin/)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+    }
+  })
+})
