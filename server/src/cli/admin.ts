@@ -6,9 +6,10 @@ import { openDeps } from '../deps.ts'
 import { UsageError, type Command } from './command.ts'
 import { demoCommand } from './demo.ts'
 import { issueCommand, relyingPartyAddCommand } from './otp-commands.ts'
+import { callCommand, clientAddCommand, linkageDemoCommand } from './linkage-commands.ts'
 
 /** Every command. Another area adds its own here (one line). */
-const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand]
+const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))

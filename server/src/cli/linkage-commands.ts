@@ -1,0 +1,117 @@
+// The API-linkage part of the admin CLI (SPEC SVC-03, SVC-05): the demo part, `client-add`, `call` (plays the
+// telephony provider against a running service) and `linkage-demo` (a sample fintech app on a loopback port).
+import http from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import { registerClient } from '../oauth/clients.ts'
+import { s256 } from '../oauth/pkce.ts'
+import { sign } from '../telephony/signature.ts'
+import { DEMO_OAUTH_CLIENT, loadLinkageDemo } from '../linkage/demo.ts'
+import { requiredOption, UsageError, type Command } from './command.ts'
+import type { DemoPart } from './demo.ts'
+
+const serviceUrl = () => (process.env.SERVICE_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '')
+
+export const linkageDemoPart: DemoPart = {
+  name: 'linkage',
+  load: async (deps) => {
+    const summary = await loadLinkageDemo(deps.db, deps.clock.now())
+    return { customers: summary.customers, oauthClients: summary.oauthClients }
+  },
+}
+
+export const clientAddCommand: Command = {
+  name: 'client-add',
+  usage: 'client-add --name N --redirect-uri U [--scope S] [--client-id ID]',
+  summary: 'register a fintech app as an OAuth client (secret shown once, stored hashed)',
+  options: { name: { type: 'string' }, 'redirect-uri': { type: 'string', multiple: true }, scope: { type: 'string' }, 'client-id': { type: 'string' } },
+  async run(values, deps) {
+    const name = requiredOption(values, 'name', z.string().trim().min(1).max(128))
+    const redirectUris = (values['redirect-uri'] as unknown as string[] | undefined) ?? []
+    if (!redirectUris.length) throw new UsageError('--redirect-uri is required')
+    const scope = typeof values.scope === 'string' ? values.scope : 'accounts'
+    const clientId = typeof values['client-id'] === 'string' ? values['client-id'] : undefined
+    let client
+    try {
+      client = await registerClient(deps.db, { clientId, name, redirectUris, scope }, deps.clock.now())
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    if (!client.created) throw new UsageError(`client ${client.clientId} already exists`)
+    const json = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: redirectUris[0], redirectUris, scope, name }
+    return { json, text: `OAuth client ${name}\n  client_id:     ${client.clientId}\n  client_secret: ${client.clientSecret}  (shown only now)` }
+  },
+}
+
+export const callCommand: Command = {
+  name: 'call',
+  usage: 'call --from N --to N [--call-id ID]',
+  summary: 'play the telephony provider: a signed inbound call to SERVICE_URL (default http://127.0.0.1:8787)',
+  options: { from: { type: 'string' }, to: { type: 'string' }, 'call-id': { type: 'string' } },
+  async run(values, deps) {
+    const from = typeof values.from === 'string' ? values.from : ''
+    const to = requiredOption(values, 'to', z.string().min(1).max(32))
+    const callId = typeof values['call-id'] === 'string' ? values['call-id'] : crypto.randomUUID()
+    const body = JSON.stringify({ callId, from, to, at: deps.clock.now().toISOString() })
+    const response = await fetch(`${serviceUrl()}/v1/telephony/inbound-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': sign(deps.config.linkage.telephonySecret, body) },
+      body,
+    })
+    const answer = (await response.json()) as Record<string, unknown>
+    return { json: { httpStatus: response.status, callId, ...answer }, text: `call ${callId} ${from || '(withheld)'} → ${to}: ${response.status} ${JSON.stringify(answer)}` }
+  },
+}
+
+/** Waits for the one redirect to the loopback callback; answers the browser with a short page. */
+function awaitRedirect(port: number, path: string): Promise<URL> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer((request, response) => {
+      const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+      if (url.pathname !== path) return void response.writeHead(404).end()
+      const ok = url.searchParams.has('code')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      response.end(`<!doctype html><meta charset="utf-8"><title>sample app</title><p>${ok ? '連携が完了しました。この画面を閉じてください。' : '連携は行われませんでした。'}</p>`)
+      server.close()
+      resolve(url)
+    })
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1')
+  })
+}
+
+export const linkageDemoCommand: Command = {
+  name: 'linkage-demo',
+  usage: 'linkage-demo',
+  summary: 'a sample fintech app: prints an authorize URL, receives the redirect, prints the accounts',
+  options: {},
+  async run() {
+    const client = DEMO_OAUTH_CLIENT
+    const redirect = new URL(client.redirectUri)
+    const verifier = randomBytes(32).toString('base64url')
+    const state = randomBytes(12).toString('base64url')
+    const authorize = new URL(`${serviceUrl()}/oauth/authorize`)
+    for (const [k, v] of Object.entries({ response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUri, scope: client.scope, state, code_challenge: s256(verifier), code_challenge_method: 'S256' })) {
+      authorize.searchParams.set(k, v)
+    }
+    const arrived = awaitRedirect(Number(redirect.port), redirect.pathname)
+    console.error(`Open this URL in a browser (waiting on ${client.redirectUri}):\n\n${authorize}\n`)
+    const url = await arrived
+    if (url.searchParams.get('state') !== state) throw new Error('state does not match: not our redirect')
+    const code = url.searchParams.get('code')
+    if (!code) {
+      const error = url.searchParams.get('error')
+      return { json: { error }, text: `The customer did not link the account (error=${error}).` }
+    }
+    const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')
+    const tokenResponse = await fetch(`${serviceUrl()}/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: verifier }).toString(),
+    })
+    const token = (await tokenResponse.json()) as { access_token?: string; error?: string }
+    if (!token.access_token) throw new Error(`token exchange refused: ${JSON.stringify(token)}`)
+    const accounts = await (await fetch(`${serviceUrl()}/v1/accounts`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()
+    return { json: accounts, text: `Linked. GET /v1/accounts:\n${JSON.stringify(accounts, null, 2)}` }
+  },
+}
