@@ -56,7 +56,7 @@ export const test = base.extend<{ app: DesktopApp; snap: (name: string) => Promi
       const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }
       const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
       const admin = (...args: string[]) =>
-        execFileSync(NODE, ['server/src/cli/admin.ts', ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
+        execFileSync(NODE, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
       admin('demo')
       await use({ url: match[1]!, dataDir, admin })
       await stop(child)

@@ -72,7 +72,7 @@ test('OTP-02 the countdown runs and the code is copied, then cleared from the cl
 
   const code = ((await page.getByTestId('otp-code').textContent()) ?? '').replace(/\s/g, '')
   await page.getByTestId('otp-copy').click()
-  await expect(page.getByTestId('otp-copy-note')).toBeVisible()
+  await expect(page.getByTestId('otp-copy-note')).toHaveText(/コピーしました/)
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code)
   await page.clock.fastForward(31_000)
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('')
