@@ -128,3 +128,66 @@ export const DEVICE_HEADERS = {
 export function deviceSigningInput(method: string, path: string, timestamp: string, nonce: string, bodySha256: string): Uint8Array<ArrayBuffer> {
   return encoder.encode([method.toUpperCase(), path, timestamp, nonce, bodySha256].join('\n'))
 }
+
+/*
+ * Device-signed requests, normative for both sides (OTP-13, OTP-26): the token id, an ISO-8601 UTC timestamp, a
+ * nonce of 16 random bytes (base64url) and the ECDSA P-256 / SHA-256 signature in IEEE P1363 form (r | s, as
+ * WebCrypto makes it), base64url, over deviceSigningInput(method, path, timestamp, nonce, bodySha256) where path
+ * is the request path without query (e.g. "/v1/devices/renew") and bodySha256 is the base64url SHA-256 of the
+ * exact body bytes (empty for GET). The service refuses a timestamp more than DEVICE_REQUEST_MAX_AGE_SECONDS
+ * away from its clock and any nonce it has already seen for the token within that window (replays).
+ */
+export const DEVICE_REQUEST_MAX_AGE_SECONDS = 300
+
+/** Refusals of a signed request. DEVICE_UNKNOWN/DEVICE_REVOKED/BAD_SIGNATURE mean this vault's key no longer
+ *  matches a live device on the service: the app shows A998 (re-issue needed). */
+export const DeviceAuthErrorCode = z.enum(['DEVICE_UNKNOWN', 'DEVICE_REVOKED', 'BAD_SIGNATURE', 'STALE_REQUEST', 'REPLAYED_REQUEST'])
+
+/** OTP-20…23: POST /v1/devices/renew (signed), empty JSON body {}. Renewal is accepted from RENEWAL_WINDOW_DAYS
+ *  before expiry until expiry; the new expiry is the service's token lifetime from now. */
+export const RENEWAL_WINDOW_DAYS = 180
+export const RenewRequest = z.object({}).strict()
+export const RenewResponse = z.object({ expiresAt: z.iso.datetime({ offset: true }) })
+export const RenewErrorCode = z.enum(['S3B3', 'S3B5', 'S3E4', 'S3D3', 'S3D4'])
+
+/** OTP-24: POST /v1/devices/correct (signed): the code the device shows now and the device's clock. The service
+ *  finds the time step the code belongs to within ±CORRECTION_MAX_STEPS of its own time and stores the offset.
+ *  No match in that range → A403 (パスワード補正に失敗しました。), counted as a failure toward the OTP lock. */
+export const CORRECTION_MAX_STEPS = 10
+export const CorrectRequest = z.object({ otp: z.string().regex(/^[0-9]{6,8}$/), deviceTime: z.iso.datetime({ offset: true }) })
+export const CorrectResponse = z.object({ correctionSteps: z.number().int() })
+export const CorrectErrorCode = z.enum(['S4E3', 'A403'])
+
+/** OTP-25 / SVC-06: what a relying party asks the customer to confirm. */
+export const TransactionDetails = z.object({
+  payeeBank: z.string().min(1).max(64),
+  payeeBranch: z.string().min(1).max(64),
+  payeeAccount: z.string().min(1).max(32),
+  payeeName: z.string().min(1).max(64),
+  amount: z.number().int().positive().max(1_000_000_000_000),
+})
+export type TransactionDetails = z.infer<typeof TransactionDetails>
+export const TransactionStatus = z.enum(['pending', 'approved', 'rejected', 'expired'])
+
+/** GET /v1/devices/transactions (signed): the token's pending transactions. */
+export const PendingTransactions = z.object({
+  transactions: z.array(
+    z.object({ id: z.uuid(), details: TransactionDetails, createdAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) }),
+  ),
+})
+
+/** POST /v1/devices/transactions/enrol (signed), body {}: finishes 取引認証開始 for a token of a service that offers
+ *  transaction confirmation. Until then renewal answers S3D3. */
+export const EnrolResponse = z.object({ enrolled: z.literal(true) })
+
+/** POST /v1/devices/transactions/:id/decision (signed). contentSha256 binds the answer to what was shown: it must
+ *  equal transactionContentSha256(details) of the stored transaction, and the request signature covers it. */
+export const DecisionRequest = z.object({ decision: z.enum(['approve', 'reject']), contentSha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
+export const DecisionResponse = z.object({ status: TransactionStatus })
+export const DecisionErrorCode = z.enum(['TX_NOT_FOUND', 'TX_NOT_PENDING', 'TX_CONTENT_MISMATCH'])
+
+/** Canonical bytes of a transaction's content: fixed field order, so both sides hash the same thing. */
+export async function transactionContentSha256(details: TransactionDetails): Promise<string> {
+  const canonical = JSON.stringify([details.payeeBank, details.payeeBranch, details.payeeAccount, details.payeeName, details.amount])
+  return toBase64Url(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(canonical))))
+}
