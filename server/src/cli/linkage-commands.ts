@@ -57,6 +57,8 @@ export const callCommand: Command = {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-signature': sign(deps.config.linkage.telephonySecret, body) },
       body,
+    }).catch(() => {
+      throw new Error(`cannot reach the service at ${serviceUrl()} (set SERVICE_URL)`)
     })
     const answer = (await response.json()) as Record<string, unknown>
     return { json: { httpStatus: response.status, callId, ...answer }, text: `call ${callId} ${from || '(withheld)'} → ${to}: ${response.status} ${JSON.stringify(answer)}` }

@@ -53,6 +53,7 @@ export const test = base.extend<{ snap: (name: string) => Promise<void> }, { lin
       admin('demo')
       const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
       const url = match[1]!
+      env.SERVICE_URL = url
       const service: LinkageService = {
         url,
         dataDir,
@@ -134,8 +135,8 @@ export async function fillCustomer(page: Page, c: Customer, overrides: Partial<C
   await page.getByLabel('月', { exact: true }).selectOption(v.month)
   await page.getByLabel('日', { exact: true }).selectOption(v.day)
   await page.getByLabel('電話番号').fill(v.phone)
-  await page.getByLabel('メールアドレス', { exact: true }).fill('taro@example.jp')
-  await page.getByLabel('メールアドレス（確認用）').fill('taro@example.jp')
+  await page.locator('#email').fill('taro@example.jp')
+  await page.locator('#emailConfirm').fill('taro@example.jp')
 }
 
 /** From the authorization request to 画面④; returns the authentication number shown. */
