@@ -40,6 +40,8 @@ const TokenRecord = z.object({
   logoUrl: z.string().nullable(),
   linkUrl: z.string().nullable(),
   offersTransactions: z.boolean(),
+  /** When 取引認証開始 finished for this token (OTP-25); absent until then, and always for services without 取引確認. */
+  transactionsEnrolledAt: z.string().optional(),
   /** SPKI, base64url: what the service verifies this token's signed requests with. */
   devicePublicKey: base64Url,
   addedAt: z.string(),
@@ -188,6 +190,24 @@ export class Vault {
       const tokens = state.doc.tokens.map((t) => (t.id === id ? { ...t, suffix } : t))
       this.#commit({ ...state, doc: { ...state.doc, tokens } })
       return this.token(id) as TokenRecord
+    })
+  }
+
+  /** Fields the service may change after provisioning: a renewed expiry (OTP-20), 取引認証開始 done (OTP-25). */
+  updateToken(id: string, patch: Partial<Pick<TokenRecord, 'expiresAt' | 'transactionsEnrolledAt'>>): Promise<TokenRecord> {
+    return this.#writes.run(async () => {
+      const state = this.#stateWith(id)
+      const tokens = state.doc.tokens.map((t) => (t.id === id ? { ...t, ...patch } : t))
+      this.#commit({ ...state, doc: { ...state.doc, tokens } })
+      return this.token(id) as TokenRecord
+    })
+  }
+
+  /** Drops the token and its sealed secrets (OTP-14, OTP-21/22). */
+  removeToken(id: string): Promise<void> {
+    return this.#writes.run(async () => {
+      const state = this.#stateWith(id)
+      this.#commit({ ...state, doc: { ...state.doc, tokens: state.doc.tokens.filter((t) => t.id !== id) } })
     })
   }
 
