@@ -6,8 +6,10 @@ import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
+import { withStatementCache } from './statement-cache.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
+import * as devices from './migrations/0003_devices.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -16,6 +18,7 @@ export type DbKind = 'sqlite' | 'postgres'
 const migrations: Record<string, Migration> = {
   '0001_spine': spine,
   '0002_linkage': linkage,
+  '0003_devices': devices,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.
@@ -44,7 +47,7 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), kind: 'sqlite' }
 }
 
 export async function migrateToLatest({ db, schema }: OpenedDb): Promise<void> {

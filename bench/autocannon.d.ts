@@ -1,0 +1,31 @@
+// The part of autocannon's programmatic API the benchmarks use (the package ships no types).
+declare module 'autocannon' {
+  interface Histogram {
+    average: number
+    p50: number
+    p99: number
+  }
+  interface Result {
+    requests: Histogram
+    latency: Histogram
+    errors: number
+    timeouts: number
+    non2xx: number
+  }
+  interface Request {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string
+  }
+  interface Options {
+    url: string
+    connections?: number
+    duration?: number
+    workers?: number
+    requests?: Request[]
+  }
+  function autocannon(options: Options): Promise<Result>
+  export default autocannon
+  export type { Options, Request, Result }
+}
