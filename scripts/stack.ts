@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureRendererBuilt } from './renderer-build.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NODE = process.execPath
@@ -82,7 +83,11 @@ await waitForService()
 console.log(`Authentication service: ${serviceUrl}`)
 
 if (mode === 'web') {
-  build([path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])
+  try {
+    ensureRendererBuilt()
+  } catch {
+    stopAll(1)
+  }
   run(NODE, [path.join(ROOT, 'main/web.ts')], { SHINKUMI_SERVICE_URL: serviceUrl })
 } else {
   build([path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'])
