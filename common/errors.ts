@@ -252,6 +252,35 @@ export const errorCatalog = {
       remedy: 'The token has expired and cannot be used. Restart this app and renew the expiry date first, then run password correction again. If it still fails, contact the customer center.',
     },
   },
+  // 取引確認 (OTP-25): the seed documents no screen and no codes for it, so these refusals carry no code (displayCode).
+  TX_OFFLINE: {
+    ja: { message: COMM_JA, remedy: RETRY_JA },
+    en: { message: COMM_EN, remedy: RETRY_EN },
+  },
+  TX_FAILED: {
+    ja: { message: '取引確認に失敗しました。', remedy: RETRY_JA },
+    en: { message: 'Transaction confirmation failed.', remedy: RETRY_EN },
+  },
+  TX_CLOSED: {
+    ja: {
+      message: 'このお取引は、既に確認済みか、確認の期限が過ぎています。',
+      remedy: 'お取引の結果は、インターネットバンキングでご確認ください。必要な場合は、お取引を最初からやり直してください。',
+    },
+    en: {
+      message: 'This transaction has already been answered, or the time to confirm it has passed.',
+      remedy: 'Check the outcome in internet banking. If needed, start the transaction again.',
+    },
+  },
+  TX_CHANGED: {
+    ja: {
+      message: 'お取引の内容が表示した内容と一致しないため、確認できませんでした。',
+      remedy: '身に覚えのないお取引の可能性があります。お取引を中止し、お客様センターへお問い合わせください。',
+    },
+    en: {
+      message: 'The transaction does not match what was shown, so it could not be confirmed.',
+      remedy: 'It may be a transaction you did not make. Stop the transaction and contact the customer center.',
+    },
+  },
   // その他
   A914: {
     ja: {

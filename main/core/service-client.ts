@@ -2,39 +2,43 @@
 // failures into the seed's codes (OTP-12, OTP-23, OTP-24). Global fetch (undici): errno and TLS codes arrive on
 // `error.cause.code`, a timeout as a TimeoutError from AbortSignal.timeout.
 //
-// | failure    | what it is                                                     | A0 provision | A3 renewal | A4 correction |
-// |------------|----------------------------------------------------------------|--------------|------------|---------------|
-// | connect    | no connection: ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, | A000         | A300       | A400          |
-// |            | EHOSTUNREACH; also any fetch failure we cannot name            |              |            |               |
-// | timeout    | no complete answer within the time limit (default 15 s)        | A001         | A301       | A401          |
-// | tls        | certificate or handshake refused (expired, self-signed,        | A002         | A302       | A401          |
-// |            | unknown issuer, wrong host name, not TLS at all)               |              |            |               |
-// | reset      | connection reset or closed before the answer was complete      | A006         | A306       | A401          |
-// | http-4xx   | HTTP 4xx without a service code this call knows; also 3xx      | A007         | A307       | A403          |
-// |            | (redirects are not followed: the service URL is the only peer) |              |            |               |
-// | http-5xx   | HTTP 5xx except 503                                            | A008         | A308       | A403          |
-// | malformed  | answer not HTTP, not JSON, too large, or not the schema        | A009         | A309       | A403          |
-// | busy       | HTTP 503 or 429: service busy or in maintenance                | A010         | A310       | A403          |
+// | failure    | what it is                                                     | A0 provision | A3 renewal | A4 correction | TX 取引確認 |
+// |------------|----------------------------------------------------------------|--------------|------------|---------------|-------------|
+// | connect    | no connection: ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, | A000         | A300       | A400          | TX_OFFLINE  |
+// |            | EHOSTUNREACH; also any fetch failure we cannot name            |              |            |               |             |
+// | timeout    | no complete answer within the time limit (default 15 s)        | A001         | A301       | A401          | TX_FAILED   |
+// | tls        | certificate or handshake refused (expired, self-signed,        | A002         | A302       | A401          | TX_FAILED   |
+// |            | unknown issuer, wrong host name, not TLS at all)               |              |            |               |             |
+// | reset      | connection reset or closed before the answer was complete      | A006         | A306       | A401          | TX_FAILED   |
+// | http-4xx   | HTTP 4xx without a service code this call knows; also 3xx      | A007         | A307       | A403          | TX_FAILED   |
+// |            | (redirects are not followed: the service URL is the only peer) |              |            |               |             |
+// | http-5xx   | HTTP 5xx except 503                                            | A008         | A308       | A403          | TX_FAILED   |
+// | malformed  | answer not HTTP, not JSON, too large, or not the schema        | A009         | A309       | A403          | TX_FAILED   |
+// | busy       | HTTP 503 or 429: service busy or in maintenance                | A010         | A310       | A403          | TX_FAILED   |
+//
+// The seed has no codes for 取引確認 (its screens are not in the manual): the TX column's entries show the seed's
+// communication wording without a code, like the seed's other code-less refusals.
 //
 // A service code in the JSON body of an error answer (`{ "code": "S0C1" }`) passes through unchanged when it is one
-// the call expects (for provisioning: ProvisionErrorCode); any other body falls back to the table.
+// the call expects (for provisioning: ProvisionErrorCode); any other body falls back to the table, and the
+// ServiceRefusalError keeps the service's code for callers that translate it themselves (device-signed requests).
 import type { z } from 'zod'
 import type { ErrorCode } from '../../common/errors.ts'
 import { ProvisionErrorCode, ProvisionResponse, ServiceError, type ProvisionRequest } from '../../common/protocol.ts'
 import { CodedError } from './coded-error.ts'
 
-export type ErrorFamily = 'A0' | 'A3' | 'A4'
+export type ErrorFamily = 'A0' | 'A3' | 'A4' | 'TX'
 export type TransportFailure = 'connect' | 'timeout' | 'tls' | 'reset' | 'http-4xx' | 'http-5xx' | 'malformed' | 'busy'
 
 const CODES: Record<TransportFailure, Record<ErrorFamily, ErrorCode>> = {
-  connect: { A0: 'A000', A3: 'A300', A4: 'A400' },
-  timeout: { A0: 'A001', A3: 'A301', A4: 'A401' },
-  tls: { A0: 'A002', A3: 'A302', A4: 'A401' },
-  reset: { A0: 'A006', A3: 'A306', A4: 'A401' },
-  'http-4xx': { A0: 'A007', A3: 'A307', A4: 'A403' },
-  'http-5xx': { A0: 'A008', A3: 'A308', A4: 'A403' },
-  malformed: { A0: 'A009', A3: 'A309', A4: 'A403' },
-  busy: { A0: 'A010', A3: 'A310', A4: 'A403' },
+  connect: { A0: 'A000', A3: 'A300', A4: 'A400', TX: 'TX_OFFLINE' },
+  timeout: { A0: 'A001', A3: 'A301', A4: 'A401', TX: 'TX_FAILED' },
+  tls: { A0: 'A002', A3: 'A302', A4: 'A401', TX: 'TX_FAILED' },
+  reset: { A0: 'A006', A3: 'A306', A4: 'A401', TX: 'TX_FAILED' },
+  'http-4xx': { A0: 'A007', A3: 'A307', A4: 'A403', TX: 'TX_FAILED' },
+  'http-5xx': { A0: 'A008', A3: 'A308', A4: 'A403', TX: 'TX_FAILED' },
+  malformed: { A0: 'A009', A3: 'A309', A4: 'A403', TX: 'TX_FAILED' },
+  busy: { A0: 'A010', A3: 'A310', A4: 'A403', TX: 'TX_FAILED' },
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN'])
@@ -42,6 +46,17 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_
 const RESET_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'])
 /** OpenSSL verification codes (CERT_HAS_EXPIRED, UNABLE_TO_VERIFY_LEAF_SIGNATURE …) and Node's TLS/SSL codes. */
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$|EPROTO$)/
+
+/** A non-2xx answer. `serviceCode` is the code in its body (if any), also one the call did not expect. */
+export class ServiceRefusalError extends CodedError {
+  override name = 'ServiceRefusalError'
+  readonly serviceCode: string | undefined
+
+  constructor(code: ErrorCode, message: string, serviceCode: string | undefined) {
+    super(code, message)
+    this.serviceCode = serviceCode
+  }
+}
 
 /** Thrown by the client for answers that are not what the contract says; classified as `malformed`. */
 export class MalformedResponseError extends Error {
@@ -105,7 +120,7 @@ export interface ServiceClientOptions {
   timeoutMs?: number
 }
 
-interface Call<T extends z.ZodType> {
+export interface Call<T extends z.ZodType> {
   method: 'GET' | 'POST'
   /** Relative to the service URL, no leading slash. */
   path: string
@@ -167,11 +182,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-function refusal(response: Response, text: string, family: ErrorFamily, serviceCodes: readonly ErrorCode[]): CodedError {
+function refusal(response: Response, text: string, family: ErrorFamily, serviceCodes: readonly ErrorCode[]): ServiceRefusalError {
   const body = ServiceError.safeParse(parseJson(text))
-  const known = body.success && serviceCodes.find((c) => c === body.data.code)
-  const code = known || transportErrorCode(response, family)
-  return new CodedError(code, `service answered HTTP ${response.status}${body.success ? ` ${body.data.code}` : ''}`)
+  const serviceCode = body.success ? body.data.code : undefined
+  const code = serviceCodes.find((c) => c === serviceCode) ?? transportErrorCode(response, family)
+  return new ServiceRefusalError(code, `service answered HTTP ${response.status}${serviceCode ? ` ${serviceCode}` : ''}`, serviceCode)
 }
 
 /** The body as text, refusing more than `limit` bytes: a broken or hostile peer cannot fill the main process. */

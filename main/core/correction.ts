@@ -1,0 +1,34 @@
+// パスワード補正 (OTP-24, seed 3.9): the device sends the code it shows now and its own clock; the service finds
+// which of its time steps the code belongs to and stores that offset for this token, so later verification of the
+// customer's codes applies it. The device keeps generating codes from its own clock, unchanged.
+import { CorrectErrorCode, CorrectResponse } from '../../common/protocol.ts'
+import type { Clock } from '../platform/clock.ts'
+import { currentOtp } from './otp.ts'
+import { signedCall, type SignedCallDeps } from './signed-call.ts'
+import type { TokenRecord, Vault } from './vault.ts'
+
+export interface CorrectionDeps extends SignedCallDeps {
+  vault: Vault
+  clock: Clock
+}
+
+/** The offset the service stored, in time steps; or a CodedError (A400, A401, A403, S4E3). */
+export async function correctClock(deps: CorrectionDeps, token: TokenRecord): Promise<number> {
+  const now = deps.clock.now()
+  const seed = await deps.vault.readSecret(token.id, 'totpSeed')
+  let otp: string
+  try {
+    otp = currentOtp(seed, token, now).code
+  } finally {
+    seed.fill(0)
+  }
+  const { correctionSteps } = await signedCall(deps, token.id, {
+    method: 'POST',
+    path: 'v1/devices/correct',
+    body: { otp, deviceTime: new Date(now).toISOString() },
+    family: 'A4',
+    serviceCodes: CorrectErrorCode.options,
+    schema: CorrectResponse,
+  })
+  return correctionSteps
+}
