@@ -1,0 +1,34 @@
+// LNK-06: a bounded number of flows in progress, then the seed's busy message with 503 and Retry-After; a
+// system fault shows the seed's system-error message, never a stack trace.
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { test, expect, authorizeUrl, pkce } from './fixture.ts'
+import { ROOT } from '../fixtures.ts'
+
+test.use({ viewport: { width: 1280, height: 800 }, serviceEnv: { LINKAGE_MAX_FLOWS: '2' } })
+
+test('LNK-06 overload → 「ただ今受付が混雑しておりますので、しばらくしてからご利用下さい。」 with 503 and Retry-After', async ({ browser, linkage }) => {
+  for (let i = 0; i < 2; i++) {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(authorizeUrl(linkage, pkce().challenge))
+  }
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+  const response = await page.goto(authorizeUrl(linkage, pkce().challenge))
+  expect(response?.status()).toBe(503)
+  expect(response?.headers()['retry-after']).toBe('60')
+  await expect(page.getByRole('alert')).toHaveText('ただ今受付が混雑しておりますので、しばらくしてからご利用下さい。')
+  await expect(page.getByRole('link', { name: '連携元画面へ' })).toHaveAttribute('href', /error=temporarily_unavailable/)
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'linkage', 'pc-30-LNK06-busy.png'), fullPage: true })
+})
+
+test('LNK-06 a system fault → the seed\'s system-error message and a reference, no stack trace', async ({ page, linkage, snap }) => {
+  // Break the database under the running service: the flows table disappears.
+  const script = `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('ALTER TABLE linkage_flows RENAME TO linkage_flows_broken');d.close()`
+  execFileSync(process.execPath, ['-e', script, path.join(linkage.dataDir, 'shinkumi.sqlite')], { cwd: path.join(ROOT, 'server') })
+  const response = await page.goto(authorizeUrl(linkage, pkce().challenge))
+  expect(response?.status()).toBe(500)
+  await expect(page.getByRole('alert')).toHaveText('調整のため連絡ができなくなりました。なお、お急ぎの場合は本サービスのお問合せ窓口へご照会下さい。')
+  await expect(page.getByText('お問い合わせ番号')).toBeVisible()
+  expect(await page.content()).not.toMatch(/at .*\.ts:\d+|SqliteError|stack/i)
+  await snap('31-LNK06-system-error')
+})
