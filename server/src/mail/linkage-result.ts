@@ -17,6 +17,7 @@ const jst = (d: Date) =>
 export function linkageResultMail(result: LinkageResult): OutgoingMail {
   return {
     to: result.to,
+    date: result.completedAt,
     subject: `【${institution.name}】API連携認証完了のお知らせ`,
     text: [
       `${institution.name}をご利用いただきましてありがとうございます。`,

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  /** The Date header: the service clock's time, not the machine's. */
+  date: Date
 }
 
 export interface Mailer {
@@ -33,7 +35,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; dataDir:
     async send(mail) {
       const info = await transport.sendMail({ from: options.from, ...mail })
       fs.mkdirSync(outboxDir, { recursive: true, mode: 0o700 })
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.eml`
+      const name = `${mail.date.toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.eml`
       fs.writeFileSync(path.join(outboxDir, name), info.message as Buffer, { mode: 0o600 })
     },
     close: () => transport.close(),
