@@ -44,7 +44,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   const limits = (now: Date) => ({ now, maxFailures: config.linkage.maxFailures })
 
   /** Loads and checks what every linkage request needs; undefined when a page has already been sent. */
-  async function context(request: FastifyRequest, reply: FastifyReply, checkCsrf: boolean): Promise<StepContext | undefined> {
+  async function context(request: FastifyRequest, reply: FastifyReply, checkCsrf: boolean, checkHours = true): Promise<StepContext | undefined> {
     const now = clock.now()
     const flow = await flowOfSession(db, sessionToken(request), now)
     if (!flow) {
@@ -59,7 +59,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
         return undefined
       }
     }
-    if (!isTerminal(flow.step) && !(await linkageOpen(db, now))) {
+    if (checkHours && !isTerminal(flow.step) && !(await linkageOpen(db, now))) {
       show(noticePage({ lines: [messages.outOfHours], returnUrl: errorRedirect(flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
       return undefined
     }
@@ -176,8 +176,9 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     return ctx.reply.redirect(target.toString(), 303)
   })
 
+  // 中止 works at any hour: a customer caught by the closing time can still leave cleanly.
   app.post('/linkage/abort', { schema: { hide: true } }, async (request, reply) => {
-    const ctx = await context(request, reply, true)
+    const ctx = await context(request, reply, true, false)
     if (!ctx) return reply
     await advance(db, ctx.flow.flow_id, ['account', 'customer', 'phone', 'call', 'pin', 'consent'], 'aborted', {}, ctx.now)
     return reply.redirect('/linkage', 303)
