@@ -24,13 +24,15 @@ export async function postJson<T = Record<string, unknown>>(
 
 export interface Device {
   devicePublicKey: string
+  /** The token's device signing key (OTP-13): signs its later requests (device-client.ts). */
+  signingKey: CryptoKey
   ephemeral: { privateKey: CryptoKey; publicKey: string }
 }
 
 export async function newDevice(): Promise<Device> {
   const signing = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', signing.publicKey))
-  return { devicePublicKey: toBase64Url(spki), ephemeral: await newEphemeralKey() }
+  return { devicePublicKey: toBase64Url(spki), signingKey: signing.privateKey, ephemeral: await newEphemeralKey() }
 }
 
 export interface SetupFields {

@@ -9,6 +9,7 @@ import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
+import * as devices from './migrations/0003_devices.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -17,6 +18,7 @@ export type DbKind = 'sqlite' | 'postgres'
 const migrations: Record<string, Migration> = {
   '0001_spine': spine,
   '0002_linkage': linkage,
+  '0003_devices': devices,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

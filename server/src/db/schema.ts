@@ -53,6 +53,8 @@ export interface TokensTable {
   failures: number
   status: 'active' | 'revoked'
   created_at: number
+  /** 取引認証開始 (0003_devices): 'pending' from setup on a service offering 取引確認 until the device enrols. */
+  transaction_enrolment: TransactionEnrolment
 }
 
 export interface RelyingPartiesTable {
@@ -80,6 +82,8 @@ export interface Database {
   oauth_grants: OAuthGrantsTable
   oauth_codes: OAuthCodesTable
   oauth_tokens: OAuthTokensTable
+  device_nonces: DeviceNoncesTable
+  transaction_confirmations: TransactionConfirmationsTable
 }
 
 // API linkage (0002_linkage): core-banking data, linkage flows and lock, telephony, OAuth.
@@ -218,4 +222,33 @@ export interface OAuthTokensTable {
   expires_at: number
   revoked_at: number | null
   created_at: number
+}
+
+// Device-signed requests and transaction confirmation (0003_devices).
+
+export type TransactionEnrolment = 'none' | 'pending' | 'enrolled'
+
+export interface DeviceNoncesTable {
+  token_id: string
+  nonce: string
+  /** The signed timestamp of the request that used the nonce. */
+  request_at: number
+}
+
+export interface TransactionConfirmationsTable {
+  id: string
+  token_id: string
+  relying_party_id: string
+  /** TransactionDetails as JSON. */
+  details: string
+  content_sha256: string
+  /** Never 'expired': that is a pending row whose expires_at has passed. */
+  status: 'pending' | 'approved' | 'rejected'
+  created_at: number
+  expires_at: number
+  decided_at: number | null
+  decision_signature: string | null
+  decision_timestamp: string | null
+  decision_nonce: string | null
+  decision_body: string | null
 }

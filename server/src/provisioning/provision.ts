@@ -171,6 +171,8 @@ async function newToken(deps: Deps, { request, service, now }: Setup) {
     failures: 0,
     status: 'active',
     created_at: now.getTime(),
+    // 取引確認 needs its own enrolment step (取引認証開始) first; until then renewal answers S3D3.
+    transaction_enrolment: service.offers_transactions === 1 ? 'pending' : 'none',
   }
   return { row, response: provisionResponse(row, service, serverEphemeral.publicKey) }
 }

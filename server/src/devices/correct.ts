@@ -1,0 +1,75 @@
+// パスワード補正 (OTP-24): the device sends the code it shows now; the service finds the time step that code belongs
+// to within ±CORRECTION_MAX_STEPS of its own time and stores the difference, which /v1/otp/verify then adds to
+// its window (SVC-04). A wrong code is a failure toward the same lock as /v1/otp/verify.
+import type { z } from 'zod'
+import { CORRECTION_MAX_STEPS, type CorrectErrorCode, type CorrectRequest } from '../../../common/protocol.ts'
+import type { Deps } from '../app.ts'
+import type { Db } from '../db/index.ts'
+import { matchingSteps, recordOtpFailure, timeStep } from '../otp/verify.ts'
+
+export type CorrectCode = z.infer<typeof CorrectErrorCode>
+export type CorrectOutcome = { ok: true; correctionSteps: number } | { ok: false; code: CorrectCode }
+
+const refuse = (code: CorrectCode): CorrectOutcome => ({ ok: false, code })
+
+export async function correctToken(deps: Deps, tokenId: string, request: z.infer<typeof CorrectRequest>): Promise<CorrectOutcome> {
+  const { db, config } = deps
+  const now = deps.clock.now().getTime()
+  const token = await loadToken(db, tokenId)
+  if (token.expires_at <= now) return refuse('S4E3')
+  // A locked token (or a suspended user) answers A403 before the code is looked at, whatever it is: as in SVC-04,
+  // the answer never tells whether a code was right. Nothing more is counted: the lock is already reached.
+  if (token.failures >= config.otpMaxFailures || token.user_status === 'suspended') return refuse('A403')
+  const serverStep = timeStep(now, token.period)
+  const candidates = Array.from({ length: 2 * CORRECTION_MAX_STEPS + 1 }, (_, i) => serverStep - CORRECTION_MAX_STEPS + i)
+  const matches = matchingSteps(token, deps.seedKey, request.otp, candidates)
+  if (matches.length === 0) {
+    await recordOtpFailure(db, tokenId, config.otpMaxFailures)
+    return refuse('A403')
+  }
+  const step = nearest(matches, timeStep(Date.parse(request.deviceTime), token.period))
+  const stored = await storeCorrection(db, tokenId, { step, correctionSteps: step - serverStep, now, maxFailures: config.otpMaxFailures })
+  if (stored) return { ok: true, correctionSteps: step - serverStep }
+  // Locked, revoked or expired between the read and the update.
+  return refuse((await loadToken(db, tokenId)).expires_at <= now ? 'S4E3' : 'A403')
+}
+
+function loadToken(db: Db, tokenId: string) {
+  return db
+    .selectFrom('tokens')
+    .innerJoin('otp_users', (j) => j.onRef('otp_users.service_id', '=', 'tokens.service_id').onRef('otp_users.user_id', '=', 'tokens.user_id'))
+    .select(['tokens.token_id', 'tokens.seed_ciphertext', 'tokens.algorithm', 'tokens.digits', 'tokens.period', 'tokens.expires_at', 'tokens.failures'])
+    .select('otp_users.status as user_status')
+    .where('tokens.token_id', '=', tokenId)
+    .executeTakeFirstOrThrow()
+}
+
+/** Two steps can share a code (8 digits, 21 candidates: rare, not impossible): the device's own time decides. */
+function nearest(steps: number[], deviceStep: number): number {
+  return steps.reduce((best, s) => (Math.abs(s - deviceStep) < Math.abs(best - deviceStep) ? s : best))
+}
+
+/**
+ * One conditional UPDATE. The code used here travelled over the wire, so its step becomes the replay floor — but
+ * only upwards: last_step never moves back, or codes already accepted at /v1/otp/verify would work again.
+ * The failure count is left alone: a match among 21 steps proves less than a login, which alone ends a run.
+ */
+async function storeCorrection(
+  db: Db,
+  tokenId: string,
+  c: { step: number; correctionSteps: number; now: number; maxFailures: number },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('tokens')
+    .set((eb) => ({
+      correction_steps: c.correctionSteps,
+      last_step: eb.case().when('last_step', '<', c.step).then(c.step).else(eb.ref('last_step')).end(),
+    }))
+    .where('token_id', '=', tokenId)
+    .where('status', '=', 'active')
+    .where('failures', '<', c.maxFailures)
+    .where('expires_at', '>', c.now)
+    .returning('token_id')
+    .executeTakeFirst()
+  return updated !== undefined
+}
