@@ -33,6 +33,8 @@ interface Setup {
 const refuse = (code: ProvisionCode): ProvisionOutcome => ({ ok: false, code })
 
 export async function provisionDevice(deps: Deps, request: ProvisionRequest): Promise<ProvisionOutcome> {
+  // Keys that do not parse make the request malformed, like a schema failure: refused before anything is
+  // looked up or counted.
   if (!(await keysAreValid(request))) return { ok: false, code: 'S0G1', malformed: true }
   const now = deps.clock.now()
   if (Math.abs(Date.parse(request.deviceTime) - now.getTime()) > deps.config.clockSkewSeconds * 1000) return refuse('S0F1')
