@@ -281,6 +281,23 @@ export const errorCatalog = {
       remedy: 'It may be a transaction you did not make. Stop the transaction and contact the customer center.',
     },
   },
+  /** Not shown as an error: every entry answers it while the app lock holds the vault, and the renderer then
+   *  shows アプリロックコード入力 (OTP-18). */
+  LOCKED: {
+    ja: { message: 'アプリロック中です。', remedy: 'アプリロックコードを入力してください。' },
+    en: { message: 'The app is locked.', remedy: 'Enter the app lock code.' },
+  },
+  /** The renderer checks the codes before sending; the main process refuses what slips past (OTP-17, seed 3.5). */
+  LOCK_CODE_INVALID: {
+    ja: {
+      message: 'アプリロックコードを設定できませんでした。',
+      remedy: 'アプリロックコードで使える文字は、1～32文字の半角数字[0～9]です。「アプリロックコード」「アプリロックコード(確認用)」に同じアプリロックコードを入力してください。',
+    },
+    en: {
+      message: 'The app lock code could not be set.',
+      remedy: 'An app lock code is 1 to 32 half-width digits [0–9]. Enter the same code in "App lock code" and "App lock code (confirmation)".',
+    },
+  },
   // その他
   A914: {
     ja: {

@@ -15,5 +15,9 @@ export const displaySuffixRule = z
   .refine((s) => !/\p{Cc}/u.test(s), 'no control characters')
 /** アプリロックコード (OTP-17): 1–32 half-width digits. */
 export const lockCodeRule = z.string().regex(/^[0-9]{1,32}$/)
+/** Idle minutes before the app locks itself (OTP-18, beyond the seed): the choices offered, and the default. */
+export const AUTO_LOCK_CHOICES = [1, 3, 5, 10, 30] as const
+export const DEFAULT_AUTO_LOCK_MINUTES = 5
+export const autoLockMinutesRule = z.union(AUTO_LOCK_CHOICES.map((m) => z.literal(m)))
 
 export const MAX_TOKENS = 10

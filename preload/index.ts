@@ -15,6 +15,15 @@ const api = {
   'otp.current': call('otp.current'),
   'links.open': call('links.open'),
   'diagnostics.report': call('diagnostics.report'),
+  'tokens.delete': call('tokens.delete'),
+  'lock.status': call('lock.status'),
+  'lock.unlock': call('lock.unlock'),
+  'lock.set': call('lock.set'),
+  'lock.disable': call('lock.disable'),
+  'lock.setAutoLock': call('lock.setAutoLock'),
+  'lock.engage': call('lock.engage'),
+  'lock.activity': call('lock.activity'),
+  'vault.reset': call('vault.reset'),
 } satisfies BridgeApi
 
 contextBridge.exposeInMainWorld('api', api)

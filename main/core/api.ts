@@ -5,7 +5,9 @@
 import type { BridgeApi } from '../../common/bridge.ts'
 import { appEntries } from './api/app-api.ts'
 import { createCoreContext, type AppDeps } from './api/context.ts'
+import { lockEntries } from './api/lock-api.ts'
 import { tokenEntries } from './api/tokens-api.ts'
+import { vaultEntries } from './api/vault-api.ts'
 
 export type { AppDeps } from './api/context.ts'
 
@@ -15,5 +17,7 @@ export function createAppApi(deps: AppDeps): BridgeApi {
   return {
     ...appEntries(core),
     ...tokenEntries(core),
+    ...lockEntries(core),
+    ...vaultEntries(core),
   }
 }

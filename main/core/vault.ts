@@ -2,6 +2,12 @@
 // fields, their secrets encrypted with a random data key, and the data key wrapped by the SecretProtector. The file
 // never holds a plaintext secret. A document that cannot be read, parsed or unwrapped is never written over: the
 // vault refuses to open (A998) and leaves the file as it was, for support to look at.
+//
+// With the app lock (OTP-17, OTP-18) the data key is also wrapped by a key derived from the code (lock-key.ts). Such
+// a vault opens *locked*: the document is read and the OS key store's layer checked (A998 shows before the lock
+// screen), but no data key exists in memory until unlock(code); lock() drops it again. Setting, changing or removing
+// the code re-keys the vault: a new data key, every secret sealed again, so an old copy of the file does not open
+// with the new code, nor a copy from before the lock without it.
 import { z } from 'zod'
 import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
 import { TotpAlgorithm } from '../../common/protocol.ts'
@@ -9,19 +15,21 @@ import type { KeyValueStore } from '../platform/key-value-store.ts'
 import type { SecretProtector } from '../platform/secret-protector.ts'
 import { KEY_BYTES, importAesKey, open, seal } from './aead.ts'
 import { CodedError } from './coded-error.ts'
+import { LockCodeLayer, WrongLockCodeError, newLockCodeLayer, unwrapWithCode, wrapWithCode } from './lock-key.ts'
 import { SerialQueue } from './serial-queue.ts'
 
 const STORE_KEY = 'vault'
 const base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/)
 const KEY_CHECK = { plaintext: 'shinkumi-otp vault data key', associatedData: 'key-check' }
 
+const ProtectorLayer = z.object({ kind: z.literal('protector'), backend: z.string().min(1) })
+type ProtectorLayer = z.infer<typeof ProtectorLayer>
 /**
  * How the data key is wrapped, innermost layer first; opening peels them in reverse. Layers, not alternative
- * slots: the app lock of OTP-18 will add `{ kind: 'lock-code', salt, scrypt parameters }` *under* the protector
- * layer, so that opening needs both the OS key store and the code — a lock that could be bypassed by a second
- * slot would not be encryption.
+ * slots: the app lock's layer lies *under* the protector layer, so that opening needs both the OS key store and
+ * the code — a lock that could be bypassed by a second slot would not be encryption.
  */
-const KeyLayer = z.discriminatedUnion('kind', [z.object({ kind: z.literal('protector'), backend: z.string().min(1) })])
+const KeyLayers = z.union([z.tuple([ProtectorLayer]), z.tuple([LockCodeLayer, ProtectorLayer])])
 
 const TokenRecord = z.object({
   /** The service's token id, also the app's. */
@@ -60,15 +68,32 @@ type StoredToken = z.infer<typeof StoredToken>
 
 const VaultDocument = z.object({
   schemaVersion: z.literal(1),
-  dataKey: z.object({ wrapped: base64Url, layers: z.array(KeyLayer).min(1) }),
+  dataKey: z.object({ wrapped: base64Url, layers: KeyLayers }),
   /** A known plaintext sealed with the data key: a wrong key is found at open, not at the first OTP. */
   keyCheck: base64Url,
   tokens: z.array(StoredToken),
-  /** App-wide choices; the app lock and auto-lock settings (OTP-17, OTP-18) will live here. */
-  settings: z.object({}),
+  /** Wrong app lock codes in a row and when the last was typed (ms): kept here so a restart does not reset the delay. */
+  unlockFailures: z.object({ count: z.number().int().min(1), lastAt: z.number() }).optional(),
+  /** App-wide choices. */
+  settings: z.object({
+    /** Idle minutes before the app locks itself (OTP-18); the default applies while unset. */
+    autoLockMinutes: z.number().int().min(1).max(60).optional(),
+  }),
 })
 type VaultDocument = z.infer<typeof VaultDocument>
+export type VaultSettings = VaultDocument['settings']
+export type UnlockFailures = NonNullable<VaultDocument['unlockFailures']>
+/** dataKey null: the app lock is set and the vault is locked. */
+type VaultState = { doc: VaultDocument; dataKey: CryptoKey | null }
 type OpenVault = { doc: VaultDocument; dataKey: CryptoKey }
+
+/** Thrown by every use of the secrets while the app lock holds the vault; the renderer shows アプリロックコード入力. */
+export class VaultLockedError extends CodedError {
+  constructor() {
+    super('LOCKED', 'the vault is locked by the app lock')
+    this.name = 'VaultLockedError'
+  }
+}
 
 /** Why a vault cannot be opened. All are A998 for the customer; the reason goes to the log. */
 export type VaultFailure = 'unreadable' | 'backend-changed' | 'key-unavailable'
@@ -98,48 +123,56 @@ function readDocument(store: KeyValueStore): VaultDocument | undefined {
   return parsed.data
 }
 
-async function unwrapDataKey(doc: VaultDocument, protector: SecretProtector): Promise<CryptoKey> {
-  let key = fromBase64Url(doc.dataKey.wrapped)
-  for (const layer of [...doc.dataKey.layers].reverse()) {
-    if (layer.backend !== protector.backend) {
-      throw new VaultUnavailableError('backend-changed', `the vault key was wrapped by ${layer.backend}, this machine offers ${protector.backend}`)
-    }
-    key = await unwrapWith(protector, key)
+function lockLayerOf(doc: VaultDocument): LockCodeLayer | undefined {
+  return doc.dataKey.layers.length === 2 ? doc.dataKey.layers[0] : undefined
+}
+
+/** The OS key store's layer: what a copied vault or a changed key store fails at (A998). */
+async function peelProtector(doc: VaultDocument, protector: SecretProtector): Promise<Uint8Array<ArrayBuffer>> {
+  const layer = doc.dataKey.layers.at(-1) as ProtectorLayer
+  if (layer.backend !== protector.backend) {
+    throw new VaultUnavailableError('backend-changed', `the vault key was wrapped by ${layer.backend}, this machine offers ${protector.backend}`)
   }
-  const dataKey = await importAesKey(key).finally(() => key.fill(0))
+  try {
+    return new Uint8Array(await protector.decrypt(fromBase64Url(doc.dataKey.wrapped)))
+  } catch (error) {
+    throw new VaultUnavailableError('key-unavailable', `${protector.backend} cannot unwrap the vault key`, { cause: error })
+  }
+}
+
+/** Imports the raw data key (and wipes it) after the key check proves it is the vault's. */
+async function importChecked(doc: VaultDocument, raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  const dataKey = await importAesKey(raw).finally(() => raw.fill(0))
   await open(dataKey, fromBase64Url(doc.keyCheck), KEY_CHECK.associatedData).catch((error: unknown) => {
     throw new VaultUnavailableError('key-unavailable', 'the unwrapped key does not open the vault', { cause: error })
   })
   return dataKey
 }
 
-async function unwrapWith(protector: SecretProtector, wrapped: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+type WrappedKey = Pick<VaultDocument, 'dataKey' | 'keyCheck'>
+
+/** A fresh random data key, wrapped by the lock code (when given) and then by the protector. */
+async function newDataKey(protector: SecretProtector, lockCode: string | null): Promise<WrappedKey & { key: CryptoKey }> {
+  if (!(await protector.isAvailable())) throw new Error(`the secret protector ${protector.backend} is not available`)
+  const raw = globalThis.crypto.getRandomValues(new Uint8Array(KEY_BYTES))
   try {
-    return new Uint8Array(await protector.decrypt(wrapped))
-  } catch (error) {
-    throw new VaultUnavailableError('key-unavailable', `${protector.backend} cannot unwrap the vault key`, { cause: error })
+    const lockLayer = lockCode === null ? undefined : newLockCodeLayer()
+    const inner = lockLayer ? await wrapWithCode(lockLayer, lockCode as string, raw) : raw
+    const wrapped = toBase64Url(await protector.encrypt(inner))
+    const protectorLayer: ProtectorLayer = { kind: 'protector', backend: protector.backend }
+    const layers: VaultDocument['dataKey']['layers'] = lockLayer ? [lockLayer, protectorLayer] : [protectorLayer]
+    const key = await importAesKey(raw)
+    const keyCheck = toBase64Url(await seal(key, utf8.encode(KEY_CHECK.plaintext), KEY_CHECK.associatedData))
+    return { key, dataKey: { wrapped, layers }, keyCheck }
+  } finally {
+    raw.fill(0)
   }
 }
 
 /** A new vault's document and key. Nothing is written until the first token is stored. */
 async function createDocument(protector: SecretProtector): Promise<OpenVault> {
-  if (!(await protector.isAvailable())) throw new Error(`the secret protector ${protector.backend} is not available`)
-  const raw = globalThis.crypto.getRandomValues(new Uint8Array(KEY_BYTES))
-  try {
-    const wrapped = await protector.encrypt(raw)
-    const dataKey = await importAesKey(raw)
-    const keyCheck = await seal(dataKey, utf8.encode(KEY_CHECK.plaintext), KEY_CHECK.associatedData)
-    const doc: VaultDocument = {
-      schemaVersion: 1,
-      dataKey: { wrapped: toBase64Url(wrapped), layers: [{ kind: 'protector', backend: protector.backend }] },
-      keyCheck: toBase64Url(keyCheck),
-      tokens: [],
-      settings: {},
-    }
-    return { doc, dataKey }
-  } finally {
-    raw.fill(0)
-  }
+  const { key, ...wrapped } = await newDataKey(protector, null)
+  return { doc: { schemaVersion: 1, ...wrapped, tokens: [], settings: {} }, dataKey: key }
 }
 
 function withoutSecrets({ sealed: _sealed, ...record }: StoredToken): TokenRecord {
@@ -151,22 +184,48 @@ export class Vault {
   readonly #protector: SecretProtector
   readonly #writes = new SerialQueue()
   /** Undefined until the first token is stored: a fresh install touches neither the disk nor the OS key store. */
-  #state: OpenVault | undefined
+  #state: VaultState | undefined
 
-  private constructor(store: KeyValueStore, protector: SecretProtector, state: OpenVault | undefined) {
+  private constructor(store: KeyValueStore, protector: SecretProtector, state: VaultState | undefined) {
     this.#store = store
     this.#protector = protector
     this.#state = state
   }
 
-  /** Throws VaultUnavailableError (A998) when the document exists but cannot be read, parsed or unwrapped. */
+  /**
+   * Throws VaultUnavailableError (A998) when the document exists but cannot be read, parsed or unwrapped. A vault
+   * with the app lock opens locked, once its protector layer has been checked.
+   */
   static async open(store: KeyValueStore, protector: SecretProtector): Promise<Vault> {
     const doc = readDocument(store)
-    const state = doc && { doc, dataKey: await unwrapDataKey(doc, protector) }
-    return new Vault(store, protector, state)
+    if (!doc) return new Vault(store, protector, undefined)
+    const inner = await peelProtector(doc, protector)
+    if (lockLayerOf(doc)) {
+      inner.fill(0)
+      return new Vault(store, protector, { doc, dataKey: null })
+    }
+    return new Vault(store, protector, { doc, dataKey: await importChecked(doc, inner) })
   }
 
+  get lockEnabled(): boolean {
+    return this.#state !== undefined && lockLayerOf(this.#state.doc) !== undefined
+  }
+
+  get locked(): boolean {
+    return this.#state?.dataKey === null
+  }
+
+  get unlockFailures(): UnlockFailures | undefined {
+    return this.#state?.doc.unlockFailures
+  }
+
+  get settings(): VaultSettings {
+    return this.#state?.doc.settings ?? {}
+  }
+
+  /** Throws VaultLockedError while locked: not even the names leave a locked vault. */
   tokens(): TokenRecord[] {
+    if (this.locked) throw new VaultLockedError()
     return (this.#state?.doc.tokens ?? []).map(withoutSecrets)
   }
 
@@ -176,7 +235,7 @@ export class Vault {
 
   addToken(record: TokenRecord, secrets: TokenSecrets): Promise<TokenRecord> {
     return this.#writes.run(async () => {
-      const { doc, dataKey } = this.#state ?? (await createDocument(this.#protector))
+      const { doc, dataKey } = this.#state ? this.#unlocked() : await createDocument(this.#protector)
       if (doc.tokens.some((t) => t.id === record.id)) throw new Error(`token ${record.id} is already in the vault`)
       const sealed = await sealSecrets(dataKey, record.id, secrets)
       this.#commit({ doc: { ...doc, tokens: [...doc.tokens, { ...record, sealed }] }, dataKey })
@@ -211,6 +270,58 @@ export class Vault {
     })
   }
 
+  updateSettings(changes: Partial<VaultSettings>): Promise<void> {
+    return this.#writes.run(async () => {
+      const state = this.#unlocked()
+      this.#commit({ ...state, doc: { ...state.doc, settings: { ...state.doc.settings, ...changes } } })
+    })
+  }
+
+  /**
+   * Sets, changes (a code) or removes (null) the app lock by re-keying the vault; the vault stays unlocked.
+   * Needs a stored document: the lock is set from the settings menu, which exists only once a token does.
+   */
+  setLockCode(code: string | null): Promise<void> {
+    return this.#writes.run(async () => {
+      const { doc, dataKey: oldKey } = this.#unlocked()
+      const { key, ...wrapped } = await newDataKey(this.#protector, code)
+      const tokens = await Promise.all(doc.tokens.map((t) => resealSecrets(t, oldKey, key)))
+      this.#commit({ doc: { ...doc, ...wrapped, tokens, unlockFailures: undefined }, dataKey: key })
+    })
+  }
+
+  /**
+   * Opens a locked vault with the app lock code. A wrong code is counted in the file (it survives restarts) and
+   * thrown as WrongLockCodeError; the right one clears the count. Never erases anything.
+   */
+  unlock(code: string, now: number): Promise<void> {
+    return this.#writes.run(async () => {
+      const state = this.#state
+      const layer = state && lockLayerOf(state.doc)
+      if (!state || !layer || state.dataKey) return
+      const inner = await peelProtector(state.doc, this.#protector)
+      let raw: Uint8Array<ArrayBuffer>
+      try {
+        raw = await unwrapWithCode(layer, code, inner)
+      } catch (error) {
+        if (error instanceof WrongLockCodeError) this.#commit({ ...state, doc: { ...state.doc, unlockFailures: nextFailure(state.doc, now) } })
+        throw error
+      } finally {
+        inner.fill(0)
+      }
+      const dataKey = await importChecked(state.doc, raw)
+      if (state.doc.unlockFailures) this.#commit({ doc: { ...state.doc, unlockFailures: undefined }, dataKey })
+      else this.#state = { ...state, dataKey }
+    })
+  }
+
+  /** Drops the data key (after any write in progress); a vault without the app lock stays open. */
+  lock(): Promise<void> {
+    return this.#writes.run(async () => {
+      if (this.#state && this.lockEnabled) this.#state = { ...this.#state, dataKey: null }
+    })
+  }
+
   /** The plaintext secret, for the main process only (OTP codes, request signatures); never crosses the bridge. */
   async readSecret(id: string, name: SecretName): Promise<Uint8Array<ArrayBuffer>> {
     const { doc, dataKey } = this.#stateWith(id)
@@ -222,17 +333,41 @@ export class Vault {
     }
   }
 
-  #stateWith(id: string): OpenVault {
+  #unlocked(): OpenVault {
     const state = this.#state
-    if (!state?.doc.tokens.some((t) => t.id === id)) throw new Error(`no token ${id} in the vault`)
+    if (!state) throw new Error('the vault holds no document yet')
+    if (state.dataKey === null) throw new VaultLockedError()
+    return state as OpenVault
+  }
+
+  #stateWith(id: string): OpenVault {
+    const state = this.#unlocked()
+    if (!state.doc.tokens.some((t) => t.id === id)) throw new Error(`no token ${id} in the vault`)
     return state
   }
 
   /** Memory follows the file only after the atomic write succeeded. */
-  #commit(state: OpenVault): void {
+  #commit(state: VaultState): void {
     this.#store.set(STORE_KEY, state.doc)
     this.#state = state
   }
+}
+
+function nextFailure(doc: VaultDocument, now: number): UnlockFailures {
+  return { count: (doc.unlockFailures?.count ?? 0) + 1, lastAt: now }
+}
+
+async function resealSecrets(token: StoredToken, from: CryptoKey, to: CryptoKey): Promise<StoredToken> {
+  const reseal = async (name: SecretName) => {
+    const ad = `${token.id}/${name}`
+    const plaintext = await open(from, fromBase64Url(token.sealed[name]), ad)
+    try {
+      return toBase64Url(await seal(to, plaintext, ad))
+    } finally {
+      plaintext.fill(0)
+    }
+  }
+  return { ...token, sealed: { totpSeed: await reseal('totpSeed'), devicePrivateKey: await reseal('devicePrivateKey') } }
 }
 
 async function sealSecrets(dataKey: CryptoKey, id: string, secrets: TokenSecrets): Promise<StoredToken['sealed']> {

@@ -1,5 +1,7 @@
 // KeyValueStore in the Electron build: electron-store puts the file under app.getPath('userData').
 // Imports electron (through electron-store), so only main/electron.ts may load it; tests use conf-store.ts.
+import path from 'node:path'
+import { app } from 'electron'
 import ElectronStore from 'electron-store'
 import { ConfStore, PRIVATE_FILE_MODE } from './conf-store.ts'
 import type { KeyValueStore } from './key-value-store.ts'
@@ -13,5 +15,6 @@ export function createElectronStore(name = 'vault'): KeyValueStore {
         accessPropertiesByDotNotation: false,
         clearInvalidConfig: false,
       }),
+    path.join(app.getPath('userData'), `${name}.json`),
   )
 }

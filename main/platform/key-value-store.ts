@@ -7,4 +7,9 @@ export interface KeyValueStore {
   get(key: string): unknown
   set(key: string, value: unknown): void
   delete(key: string): void
+  /**
+   * Renames the file to `<name>.<tag>.json` beside it — never deletes it — and starts afresh: the next use sees an
+   * empty store. Returns the new file's name, or null when there was no file. For a vault that cannot be opened (A998).
+   */
+  moveAside(tag: string): string | null
 }

@@ -4,11 +4,15 @@ import type { AppError, AppStatus } from '../../../common/bridge.ts'
 import type { Logger } from '../../platform/logger.ts'
 import type { CoreContext, Entries } from './context.ts'
 
-export function appEntries({ deps, client, vault, guard }: CoreContext): Entries<'app.status' | 'app.about' | 'diagnostics.report'> {
+export function appEntries({ deps, client, vaultAsIs, idle, guard }: CoreContext): Entries<'app.status' | 'app.about' | 'diagnostics.report'> {
   return {
     'app.status': () =>
       guard('app.status', async (): Promise<AppStatus> => {
-        const tokenCount = (await vault()).tokens().length
+        const vault = await vaultAsIs()
+        await idle.enforce(vault)
+        // OTP-05: the app lock comes first, and a locked vault does not even tell how many tokens it holds.
+        if (vault.locked) return { phase: 'locked', tokenCount: 0 }
+        const tokenCount = vault.tokens().length
         return { phase: tokenCount === 0 ? 'setup' : 'ready', tokenCount }
       }),
     'app.about': async () => ({ version: deps.version, serviceUrl: client.url, channel: deps.channel }),

@@ -9,8 +9,9 @@ import type { Logger } from '../../platform/logger.ts'
 import type { Opener } from '../../platform/opener.ts'
 import type { SecretProtector } from '../../platform/secret-protector.ts'
 import { CodedError } from '../coded-error.ts'
+import { IdleLock } from '../lock.ts'
 import { ServiceClient } from '../service-client.ts'
-import { Vault } from '../vault.ts'
+import { Vault, VaultLockedError } from '../vault.ts'
 
 export interface AppDeps {
   store: KeyValueStore
@@ -31,8 +32,15 @@ export interface AppDeps {
 export interface CoreContext {
   deps: AppDeps
   client: ServiceClient
-  /** The app's vault, opened on first use and kept; throws VaultUnavailableError (A998) when it cannot be opened. */
+  /**
+   * The app's vault, opened on first use and kept, and unlocked: throws VaultLockedError (LOCKED) while the app lock
+   * holds it (the idle time is checked first), VaultUnavailableError (A998) when it cannot be opened.
+   */
   vault: () => Promise<Vault>
+  /** The same vault, locked or not: for start-up and the app lock's own entries only. */
+  vaultAsIs: () => Promise<Vault>
+  /** The customer's activity and the idle lock (OTP-18). */
+  idle: IdleLock
   /** Runs an entry's task: its value, or its failure as the seed's code (unexpected ones A999 with a log line). */
   guard: <T>(channel: Channel, task: () => Promise<T>) => Promise<Result<T>>
 }
@@ -42,10 +50,20 @@ export type Entries<K extends Channel> = Pick<BridgeApi, K>
 
 /** Throws when `serviceUrl` breaks OTP-19: a build pointed at plain http elsewhere must not start. */
 export function createCoreContext(deps: AppDeps): CoreContext {
+  const vaultAsIs = vaultOpener(deps)
+  const idle = new IdleLock(deps.clock)
+  const vault = async () => {
+    const opened = await vaultAsIs()
+    await idle.enforce(opened)
+    if (opened.locked) throw new VaultLockedError()
+    return opened
+  }
   return {
     deps,
     client: new ServiceClient({ serviceUrl: deps.serviceUrl, timeoutMs: deps.serviceTimeoutMs }),
-    vault: vaultOpener(deps),
+    vault,
+    vaultAsIs,
+    idle,
     guard: resultGuard(deps.logger),
   }
 }

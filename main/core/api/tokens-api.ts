@@ -1,5 +1,5 @@
-// Token entries: the list, 初期設定 / トークン追加 (OTP-10…13), 追加文言 (OTP-15), the current code (OTP-02) and
-// the service's link (OTP-02).
+// Token entries: the list, 初期設定 / トークン追加 (OTP-10…13), 追加文言 (OTP-15), トークン削除 (OTP-14), the current
+// code (OTP-02) and the service's link (OTP-02).
 import type { TokenView } from '../../../common/bridge.ts'
 import { SetSuffixInput, ValidSuffix } from '../../../common/bridge.ts'
 import { CodedError } from '../coded-error.ts'
@@ -10,7 +10,7 @@ import { SerialQueue } from '../serial-queue.ts'
 import type { TokenRecord, Vault } from '../vault.ts'
 import type { AppDeps, CoreContext, Entries } from './context.ts'
 
-type TokenChannel = 'tokens.list' | 'tokens.provision' | 'tokens.setSuffix' | 'otp.current' | 'links.open'
+type TokenChannel = 'tokens.list' | 'tokens.provision' | 'tokens.setSuffix' | 'tokens.delete' | 'otp.current' | 'links.open'
 
 export function tokenEntries({ deps, client, vault, guard }: CoreContext): Entries<TokenChannel> {
   const provisioning = new SerialQueue()
@@ -21,6 +21,13 @@ export function tokenEntries({ deps, client, vault, guard }: CoreContext): Entri
         provisioning.run(async (): Promise<TokenView> => toTokenView(await provisionToken({ vault: await vault(), client, clock: deps.clock }, input))),
       ),
     'tokens.setSuffix': (input) => guard('tokens.setSuffix', async () => toTokenView(await setSuffix(await vault(), input))),
+    // OTP-14: local only; the service still counts the user as activated (S0B4 on a new setup until staff reissue).
+    'tokens.delete': (tokenId) =>
+      guard('tokens.delete', async () => {
+        const open = await vault()
+        await open.removeToken(knownToken(open, tokenId).id)
+        return { remaining: open.tokens().length }
+      }),
     'otp.current': (tokenId) =>
       guard('otp.current', async () => {
         const open = await vault()
