@@ -15,6 +15,7 @@ import { linkageRoutes } from './linkage/routes.ts'
 import { oauthRoutes } from './oauth/routes.ts'
 import { accountRoutes } from './accounts/routes.ts'
 import { telephonyRoutes } from './telephony/routes.ts'
+import { staffRoutes } from './staff/routes.ts'
 import { deviceRoutes } from './devices/routes.ts'
 import { deviceTransactionRoutes } from './transactions/device-routes.ts'
 import { transactionRoutes } from './transactions/rp-routes.ts'
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(oauthRoutes)
   await app.register(accountRoutes)
   await app.register(telephonyRoutes)
+  await app.register(staffRoutes)
   await app.register(deviceRoutes)
   await app.register(deviceTransactionRoutes)
   await app.register(transactionRoutes)

@@ -33,6 +33,11 @@ const Env = z.object({
   TELEPHONY_NUMBERS: z.string().default('0120000111,0120000222,0120000333,0800000444'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('ミレ信用組合 <no-reply@localhost>'),
+  // Staff mode (STF-01): sessions end after idle minutes or absolute hours; sign-in locks after failures.
+  STAFF_SESSION_IDLE_MINUTES: intFrom(15),
+  STAFF_SESSION_MAX_HOURS: intFrom(8),
+  STAFF_MAX_FAILURES: intFrom(5),
+  STAFF_LOCK_MINUTES: intFrom(15),
 })
 
 export type Config = ReturnType<typeof loadConfig>
@@ -71,5 +76,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       authNumbers: e.TELEPHONY_NUMBERS.split(',').map((n) => n.trim()).filter(Boolean),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    staff: {
+      sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      maxFailures: e.STAFF_MAX_FAILURES,
+      lockMs: e.STAFF_LOCK_MINUTES * 60_000,
+    },
   }
 }

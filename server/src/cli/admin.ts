@@ -7,9 +7,10 @@ import { UsageError, type Command } from './command.ts'
 import { demoCommand } from './demo.ts'
 import { issueCommand, relyingPartyAddCommand } from './otp-commands.ts'
 import { callCommand, clientAddCommand, linkageDemoCommand } from './linkage-commands.ts'
+import { auditVerifyCommand, staffAddCommand } from './staff-commands.ts'
 
 /** Every command. Another area adds its own here (one line). */
-const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand]
+const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand, staffAddCommand, auditVerifyCommand]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))

@@ -4,6 +4,7 @@ import type { Deps } from '../app.ts'
 import type { Command } from './command.ts'
 import { otpDemo } from './demo-otp.ts'
 import { linkageDemoPart } from './linkage-commands.ts'
+import { staffDemoPart } from './demo-staff.ts'
 
 /** Customers from several parts are one entry when they name the same serviceId + userId. */
 export interface DemoCustomer {
@@ -24,7 +25,7 @@ export interface DemoPart {
 }
 
 /** Every area's demo part, in loading order. Another area adds its part here (one line). */
-export const DEMO_PARTS: DemoPart[] = [otpDemo, linkageDemoPart]
+export const DEMO_PARTS: DemoPart[] = [otpDemo, linkageDemoPart, staffDemoPart]
 
 export async function loadDemo(deps: Deps, parts: DemoPart[] = DEMO_PARTS): Promise<DemoOutput> {
   let output: DemoOutput = {}

@@ -10,6 +10,7 @@ import { withStatementCache } from './statement-cache.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
 import * as devices from './migrations/0003_devices.ts'
+import * as staff from './migrations/0004_staff.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0001_spine': spine,
   '0002_linkage': linkage,
   '0003_devices': devices,
+  '0004_staff': staff,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

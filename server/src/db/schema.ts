@@ -1,5 +1,6 @@
 // Table types for Kysely. Times are epoch milliseconds (integer on SQLite, bigint on PostgreSQL, parsed back to
 // number), flags are 0/1: one representation that both databases compare and index the same way.
+import type { StaffDatabase } from './schema-staff.ts'
 
 export interface ServicesTable {
   service_id: string
@@ -53,6 +54,8 @@ export interface TokensTable {
   failures: number
   status: 'active' | 'revoked'
   created_at: number
+  /** The last counted failure (0004_staff): when the OTP lock was reached, once failures hit the limit. */
+  failed_at: number | null
   /** 取引認証開始 (0003_devices): 'pending' from setup on a service offering 取引確認 until the device enrols. */
   transaction_enrolment: TransactionEnrolment
 }
@@ -64,7 +67,7 @@ export interface RelyingPartiesTable {
   created_at: number
 }
 
-export interface Database {
+export interface Database extends StaffDatabase {
   services: ServicesTable
   otp_users: OtpUsersTable
   activations: ActivationsTable

@@ -10,7 +10,9 @@ export type DeviceTarget = { tokenId: string } | { serviceId: string; userId: st
  * relying party should not wait for their expiry to learn that.
  */
 export async function revokeDevice(db: Db, target: DeviceTarget, now: Date): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
+  // Within a caller's transaction (a staff approval and its audit entry) it joins that one.
+  const atomically = <T>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work))
+  return atomically(async (trx) => {
     let revoke = trx.updateTable('tokens').set({ status: 'revoked' }).where('status', '=', 'active')
     revoke = 'tokenId' in target ? revoke.where('token_id', '=', target.tokenId) : revoke.where('service_id', '=', target.serviceId).where('user_id', '=', target.userId)
     const revoked = (await revoke.returning('token_id').execute()).map((row) => row.token_id)

@@ -30,7 +30,7 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
   const center = timeStep(now, token.period) + token.correction_steps
   const window = Array.from({ length: 2 * config.otpWindowSteps + 1 }, (_, i) => center - config.otpWindowSteps + i)
   const matches = matchingSteps(token, deps.seedKey, input.otp, window)
-  if (matches.length === 0) return refused(await recordOtpFailure(db, token.token_id, config.otpMaxFailures))
+  if (matches.length === 0) return refused(await recordOtpFailure(db, token.token_id, config.otpMaxFailures, now))
   // A replay is not counted as a failure: it proves a code was once right, and a relying party that retries
   // a request must not lock its customer out.
   const newest = Math.max(...matches)
@@ -90,10 +90,11 @@ export function matchingSteps(token: Pick<ActiveToken, 'token_id' | 'seed_cipher
  * Counts one failed code toward the lock (SVC-04; correction failures count too, OTP-24). The failure that
  * reaches the limit still answers `mismatch` — it was one — and every later attempt answers `locked`.
  */
-export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number): Promise<'mismatch' | 'locked'> {
+export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number, now?: number): Promise<'mismatch' | 'locked'> {
   const counted = await db
     .updateTable('tokens')
-    .set((eb) => ({ failures: eb('failures', '+', 1) }))
+    // failed_at: staff see when the lock was reached (STF-03).
+    .set((eb) => ({ failures: eb('failures', '+', 1), ...(now === undefined ? {} : { failed_at: now }) }))
     .where('token_id', '=', tokenId)
     .where('failures', '<', maxFailures)
     .where('status', '=', 'active')

@@ -1,0 +1,177 @@
+// Four eyes (STF-02): reissuing an activation password and revoking a device are requested by one 管理者 and take
+// effect only when a second 管理者 approves in their own session. The claim is one conditional UPDATE (pending,
+// not expired, not requested by the approver), so two approvals of the same request cannot both act.
+import type { Transaction } from 'kysely'
+import type { Deps } from '../app.ts'
+import type { ApprovalOutcome, ApprovalView, PendingResult, ReissueActivationRequest, RevokeDeviceRequest } from '../../../common/staff-api.ts'
+import type { Database } from '../db/schema.ts'
+import type { StaffApprovalsTable } from '../db/schema-staff.ts'
+import { revokeDevice } from '../devices/revoke.ts'
+import { newActivationPassword } from '../provisioning/activations.ts'
+import { hashPassword } from '../secrets.ts'
+import { appendAudit } from './audit.ts'
+import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
+import { iso } from './time.ts'
+
+/** A request nobody approved within a day is void: the situation at the counter has moved on. */
+const APPROVAL_TTL_MS = 24 * 60 * 60_000
+const DAY_MS = 24 * 60 * 60_000
+
+function viewOf(row: StaffApprovalsTable): ApprovalView {
+  return {
+    approvalId: row.approval_id,
+    kind: row.kind,
+    serviceId: row.service_id,
+    userId: row.user_id,
+    serialNumber: row.serial_number,
+    reason: row.reason,
+    identityCheck: row.identity_check as ApprovalView['identityCheck'],
+    identityNote: row.identity_note,
+    requestedBy: row.requested_by,
+    requestedAt: iso(row.requested_at),
+    expiresAt: iso(row.expires_at),
+  }
+}
+
+/** Pending requests, newest first; of one OTP user when given. */
+export async function approvalsOf(deps: Deps, user?: { serviceId: string; userId: string }): Promise<ApprovalView[]> {
+  let query = deps.db
+    .selectFrom('staff_approvals')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', deps.clock.now().getTime())
+    .orderBy('requested_at', 'desc')
+  if (user) query = query.where('service_id', '=', user.serviceId).where('user_id', '=', user.userId)
+  return (await query.execute()).map(viewOf)
+}
+
+type FourEyesRequest = (ReissueActivationRequest & { kind: 'reissue-activation' }) | (RevokeDeviceRequest & { kind: 'revoke-device' })
+
+export async function requestApproval(deps: Deps, actor: Actor, request: FourEyesRequest): Promise<PendingResult> {
+  await checkTarget(deps, request)
+  const now = deps.clock.now().getTime()
+  const row: StaffApprovalsTable = {
+    approval_id: crypto.randomUUID(),
+    kind: request.kind,
+    service_id: request.serviceId,
+    user_id: request.userId,
+    serial_number: request.kind === 'revoke-device' ? request.serialNumber : null,
+    expires_in_days: request.kind === 'reissue-activation' ? (request.expiresInDays ?? 30) : null,
+    reason: request.reason,
+    identity_check: request.identityCheck,
+    identity_note: request.identityNote ?? null,
+    requested_by: actor.staffId,
+    requested_at: now,
+    expires_at: now + APPROVAL_TTL_MS,
+    status: 'pending',
+    decided_by: null,
+    decided_at: null,
+  }
+  const spec = { action: `${request.kind}.request`, subject: `otp:${request.serviceId}/${request.userId}`, reason: request.reason, identityCheck: identityOf(request) }
+  const { auditSeq } = await audited(deps, actor, { ...spec, detail: { approvalId: row.approval_id, serialNumber: row.serial_number } }, async (trx) => {
+    await trx.insertInto('staff_approvals').values(row).execute()
+    return true
+  })
+  return { auditSeq, approval: viewOf(row) }
+}
+
+async function checkTarget(deps: Deps, request: FourEyesRequest): Promise<void> {
+  const user = await deps.db.selectFrom('otp_users').select('status').where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
+  if (!user) throw new StaffRefusal('NOT_FOUND')
+  if (request.kind !== 'revoke-device') return
+  const device = await deps.db.selectFrom('tokens').select('status').where('serial_number', '=', request.serialNumber).where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
+  if (!device) throw new StaffRefusal('NOT_FOUND')
+  if (device.status !== 'active') throw new StaffRefusal('NOTHING_TO_DO', 'the device is already revoked')
+}
+
+export async function approve(deps: Deps, actor: Actor, approvalId: string): Promise<ApprovalOutcome> {
+  const pending = await deps.db.selectFrom('staff_approvals').select('kind').where('approval_id', '=', approvalId).executeTakeFirst()
+  if (!pending) throw new StaffRefusal('NOT_FOUND')
+  // The slow hash before the transaction: it holds no lock while scrypt runs.
+  const password = pending.kind === 'reissue-activation' ? newActivationPassword() : undefined
+  const passwordHash = password ? await hashPassword(password) : undefined
+  const now = deps.clock.now()
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const claimed = await claim(trx, actor, approvalId, 'approved', now.getTime())
+    const effect = await carryOut(trx, claimed, now.getTime(), passwordHash)
+    const auditSeq = await appendAudit(trx, decisionEvent(actor, claimed, 'approve', effect.changed), now)
+    return { auditSeq, approval: viewOf(claimed), activationExpiresAt: effect.activationExpiresAt }
+  })
+  return password ? { ...outcome, activationPassword: password } : { auditSeq: outcome.auditSeq, approval: outcome.approval }
+}
+
+export async function reject(deps: Deps, actor: Actor, approvalId: string): Promise<ApprovalOutcome> {
+  const now = deps.clock.now()
+  return deps.db.transaction().execute(async (trx) => {
+    const claimed = await claim(trx, actor, approvalId, 'rejected', now.getTime(), { rejecting: true })
+    return { auditSeq: await appendAudit(trx, decisionEvent(actor, claimed, 'reject', false), now), approval: viewOf(claimed) }
+  })
+}
+
+/** Decides a pending request; the requester may withdraw (reject) their own request but never approve it. */
+async function claim(trx: Transaction<Database>, actor: Actor, approvalId: string, status: 'approved' | 'rejected', now: number, options = { rejecting: false }) {
+  let update = trx
+    .updateTable('staff_approvals')
+    .set({ status, decided_by: actor.staffId, decided_at: now })
+    .where('approval_id', '=', approvalId)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now)
+  if (!options.rejecting) update = update.where('requested_by', '<>', actor.staffId)
+  const claimed = await update.returningAll().executeTakeFirst()
+  if (claimed) return claimed
+  const row = await trx.selectFrom('staff_approvals').select(['requested_by']).where('approval_id', '=', approvalId).executeTakeFirst()
+  if (!row) throw new StaffRefusal('NOT_FOUND')
+  if (!options.rejecting && row.requested_by === actor.staffId) throw new StaffRefusal('SAME_STAFF', 'a second 管理者 must approve')
+  throw new StaffRefusal('NOT_PENDING')
+}
+
+async function carryOut(trx: Transaction<Database>, approval: StaffApprovalsTable, now: number, passwordHash: string | undefined) {
+  const revoked = await revokeDevices(trx, approval, now)
+  if (approval.kind === 'revoke-device') return { changed: revoked > 0 }
+  const expiresAt = now + (approval.expires_in_days ?? 30) * DAY_MS
+  await trx.deleteFrom('activations').where('service_id', '=', approval.service_id).where('user_id', '=', approval.user_id).where('used_at', 'is', null).execute()
+  await trx
+    .insertInto('activations')
+    .values({
+      id: crypto.randomUUID(),
+      service_id: approval.service_id,
+      user_id: approval.user_id,
+      password_hash: passwordHash!,
+      expires_at: expiresAt,
+      failures: 0,
+      locked_at: null,
+      used_at: null,
+      created_at: now,
+    })
+    .execute()
+  return { changed: true, activationExpiresAt: iso(expiresAt) }
+}
+
+/** revoke-device: the named device; reissue: whatever device is active, so the customer can set up again (no S0B4). */
+async function revokeDevices(trx: Transaction<Database>, approval: StaffApprovalsTable, now: number): Promise<number> {
+  const user = { serviceId: approval.service_id, userId: approval.user_id }
+  if (!approval.serial_number) return (await revokeDevice(trx, user, new Date(now))).length
+  const token = await trx
+    .selectFrom('tokens')
+    .select('token_id')
+    .where('serial_number', '=', approval.serial_number)
+    .where('service_id', '=', user.serviceId)
+    .where('user_id', '=', user.userId)
+    .executeTakeFirst()
+  return token ? (await revokeDevice(trx, { tokenId: token.token_id }, new Date(now))).length : 0
+}
+
+function decisionEvent(actor: Actor, approval: StaffApprovalsTable, decision: 'approve' | 'reject', changed: boolean) {
+  const identity = approval.identity_note ? `${approval.identity_check}:${approval.identity_note}` : approval.identity_check
+  return {
+    staffId: actor.staffId,
+    role: actor.role,
+    ip: actor.ip,
+    action: `${approval.kind}.${decision}`,
+    subject: `otp:${approval.service_id}/${approval.user_id}`,
+    reason: approval.reason,
+    identityCheck: identity,
+    outcome: decision === 'reject' ? 'rejected' : changed ? 'done' : 'unchanged',
+    detail: { approvalId: approval.approval_id, requestedBy: approval.requested_by, serialNumber: approval.serial_number },
+  }
+}

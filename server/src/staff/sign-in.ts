@@ -1,0 +1,64 @@
+// Staff sign-in (STF-01): staff ID + password + the staff member's own TOTP. Every wrong attempt counts toward a
+// lock of its own (STAFF_MAX_FAILURES, then STAFF_LOCK_MINUTES) in one conditional UPDATE, so concurrent guesses
+// cannot count past the limit; a locked account answers STAFF_LOCKED whether or not the credentials are right.
+// An accepted TOTP step is the new replay floor: the same code cannot open a second session.
+import type { Deps } from '../app.ts'
+import type { StaffRole, StaffSignInRequest } from '../../../common/staff-api.ts'
+import { verifyAgainstNothing, verifyPassword } from '../secrets.ts'
+import { matchingStaffStep } from './totp.ts'
+
+export type SignInOutcome =
+  | { ok: true; staffId: string; name: string; role: StaffRole }
+  | { ok: false; code: 'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'; role: StaffRole | null }
+
+export async function checkSignIn(deps: Deps, input: StaffSignInRequest): Promise<SignInOutcome> {
+  const now = deps.clock.now().getTime()
+  await releaseExpiredLock(deps, input.staffId, now)
+  const staff = await deps.db.selectFrom('staff_users').selectAll().where('staff_id', '=', input.staffId).executeTakeFirst()
+  if (!staff) {
+    // The same scrypt work as a real check, so timing does not tell which staff IDs exist.
+    await verifyAgainstNothing(input.password)
+    return { ok: false, code: 'STAFF_SIGNIN_FAILED', role: null }
+  }
+  const role = staff.role
+  if (staff.failures >= deps.config.staff.maxFailures) return { ok: false, code: 'STAFF_LOCKED', role }
+  const passwordRight = await verifyPassword(input.password, staff.password_hash)
+  const step = matchingStaffStep(deps.seedKey, staff.staff_id, staff.totp_secret_ciphertext, input.otp, now)
+  if (passwordRight && step !== null && (await acceptStep(deps, staff.staff_id, step))) {
+    return { ok: true, staffId: staff.staff_id, name: staff.name, role }
+  }
+  return { ok: false, code: await countFailure(deps, staff.staff_id, now), role }
+}
+
+/** A lock whose time is over ends, and its count with it. */
+async function releaseExpiredLock(deps: Deps, staffId: string, now: number): Promise<void> {
+  await deps.db.updateTable('staff_users').set({ failures: 0, locked_until: null }).where('staff_id', '=', staffId).where('locked_until', '<=', now).execute()
+}
+
+/** Takes the step as the new replay floor, and clears the count; false for a replayed step or a lock meanwhile. */
+async function acceptStep(deps: Deps, staffId: string, step: number): Promise<boolean> {
+  const accepted = await deps.db
+    .updateTable('staff_users')
+    .set({ totp_last_step: step, failures: 0 })
+    .where('staff_id', '=', staffId)
+    .where('totp_last_step', '<', step)
+    .where('failures', '<', deps.config.staff.maxFailures)
+    .returning('staff_id')
+    .executeTakeFirst()
+  return accepted !== undefined
+}
+
+async function countFailure(deps: Deps, staffId: string, now: number): Promise<'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'> {
+  const { maxFailures, lockMs } = deps.config.staff
+  const counted = await deps.db
+    .updateTable('staff_users')
+    .set((eb) => ({
+      failures: eb('failures', '+', 1),
+      locked_until: eb.case().when('failures', '>=', maxFailures - 1).then(now + lockMs).else(null).end(),
+    }))
+    .where('staff_id', '=', staffId)
+    .where('failures', '<', maxFailures)
+    .returning('failures')
+    .executeTakeFirst()
+  return counted && counted.failures < maxFailures ? 'STAFF_SIGNIN_FAILED' : 'STAFF_LOCKED'
+}
