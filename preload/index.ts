@@ -15,15 +15,14 @@ const api = {
   'otp.current': call('otp.current'),
   'links.open': call('links.open'),
   'diagnostics.report': call('diagnostics.report'),
-  'tokens.delete': call('tokens.delete'),
-  'lock.status': call('lock.status'),
-  'lock.unlock': call('lock.unlock'),
-  'lock.set': call('lock.set'),
-  'lock.disable': call('lock.disable'),
-  'lock.setAutoLock': call('lock.setAutoLock'),
-  'lock.engage': call('lock.engage'),
-  'lock.activity': call('lock.activity'),
-  'vault.reset': call('vault.reset'),
+  'expiry.check': call('expiry.check'),
+  'expiry.postpone': call('expiry.postpone'),
+  'expiry.renew': call('expiry.renew'),
+  'expiry.removeExpired': call('expiry.removeExpired'),
+  'correction.run': call('correction.run'),
+  'transactions.overview': call('transactions.overview'),
+  'transactions.list': call('transactions.list'),
+  'transactions.decide': call('transactions.decide'),
 } satisfies BridgeApi
 
 contextBridge.exposeInMainWorld('api', api)

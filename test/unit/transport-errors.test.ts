@@ -162,7 +162,7 @@ describe('OTP-12 service codes pass through', () => {
 const fetchFailure = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
 
 describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
-  const rows: [string, unknown, Record<ErrorFamily, string>][] = [
+  const rows: [string, unknown, Record<Exclude<ErrorFamily, 'TX'>, string>][] = [
     ['ECONNREFUSED', fetchFailure('ECONNREFUSED'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['ENOTFOUND', fetchFailure('ENOTFOUND'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['EAI_AGAIN', fetchFailure('EAI_AGAIN'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
@@ -185,5 +185,9 @@ describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
   ]
   it.each(rows)('%s', (_label, failure, codes) => {
     for (const family of ['A0', 'A3', 'A4'] as const) expect(transportErrorCode(failure, family)).toBe(codes[family])
+  })
+
+  it.each(rows)('OTP-25 取引確認 (no seed codes): %s is TX_OFFLINE when unreachable, TX_FAILED otherwise', (_label, failure, codes) => {
+    expect(transportErrorCode(failure, 'TX')).toBe(codes.A0 === 'A000' ? 'TX_OFFLINE' : 'TX_FAILED')
   })
 })
