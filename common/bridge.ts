@@ -3,7 +3,7 @@
 // each side parses what crosses with these schemas. Secrets (TOTP seeds, private keys) never appear here.
 import { z } from 'zod'
 import { errorCodes } from './errors.ts'
-import { activationPasswordRule, displaySuffixRule, serviceIdRule, userIdRule } from './rules.ts'
+import { activationPasswordRule, autoLockMinutesRule, displaySuffixRule, serviceIdRule, userIdRule } from './rules.ts'
 import { TransactionDetails, TransactionStatus } from './protocol.ts'
 
 export const AppError = z.object({
@@ -78,6 +78,29 @@ export type AppStatus = z.infer<typeof AppStatus>
 
 export const AboutView = z.object({ version: z.string(), serviceUrl: z.string(), channel: z.string() })
 
+/** After トークン削除 (OTP-14): none left leads to トークン削除完了 → 初期設定. */
+export const DeletedToken = z.object({ remaining: z.number().int().min(0) })
+
+/** The app lock (OTP-17, OTP-18). */
+export const LockStatus = z.object({
+  enabled: z.boolean(),
+  locked: z.boolean(),
+  /** Seconds the next アプリロックコード attempt must wait after wrong codes; 0 when it may be tried now. */
+  retryAfterSeconds: z.number().int().min(0),
+  /** Idle minutes before the app locks itself. */
+  autoLockMinutes: autoLockMinutesRule,
+})
+export type LockStatus = z.infer<typeof LockStatus>
+/** Raw codes: the main process applies lockCodeRule itself, so a bad code is refused, not a crash. */
+const LockCodeInput = z.string().max(64)
+export const UnlockOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('unlocked') }),
+  /** Too soon after wrong codes: the code was not even tried. */
+  z.object({ status: z.literal('wait'), retryAfterSeconds: z.number().int().positive() }),
+])
+export type UnlockOutcome = z.infer<typeof UnlockOutcome>
+export const SetLockInput = z.object({ code: LockCodeInput, confirmation: LockCodeInput, autoLockMinutes: z.number().int() })
+
 /** A chosen token's expiry, judged by this device's clock (OTP-20…22). 'renew' is not said again in this run once
  *  the customer chose 「後で通知」: the seed asks again at the next start. */
 export const ExpiryCheck = z.object({ state: z.enum(['valid', 'renew', 'expired']) })
@@ -120,6 +143,22 @@ export const bridge = {
   'links.open': { input: TokenId, output: z.void() },
   /** The renderer reports a crash or out-of-memory it caught (OTP-26); the answer is what to show. */
   'diagnostics.report': { input: z.object({ kind: z.enum(['crash', 'oom', 'error']), detail: z.string().max(4000) }), output: AppError },
+  /** トークン削除 (OTP-14): local only. */
+  'tokens.delete': { input: TokenId, output: Result(DeletedToken) },
+  'lock.status': { input: z.void(), output: Result(LockStatus) },
+  /** アプリロックコード入力 [確定]: a wrong code is A914. */
+  'lock.unlock': { input: z.object({ code: LockCodeInput }), output: Result(UnlockOutcome) },
+  /** アプリロック設定 ON, or a new code (seed 3.5, 3.6). */
+  'lock.set': { input: SetLockInput, output: Result(LockStatus) },
+  /** アプリロック設定 OFF (seed 3.7). */
+  'lock.disable': { input: z.void(), output: Result(LockStatus) },
+  'lock.setAutoLock': { input: z.object({ autoLockMinutes: z.number().int() }), output: Result(LockStatus) },
+  /** Locks now if a code is set: the OS locked the screen or is suspending (Electron's powerMonitor). */
+  'lock.engage': { input: z.void(), output: z.void() },
+  /** The renderer's heartbeat: whether the customer did something since the last one; the answer says if the app is locked. */
+  'lock.activity': { input: z.object({ userActive: z.boolean() }), output: z.object({ locked: z.boolean() }) },
+  /** From the A998 screen: moves a vault this machine cannot open aside (never deletes it), so 初期設定 can start. */
+  'vault.reset': { input: z.void(), output: Result(z.object({ movedAside: z.string().nullable() })) },
   'expiry.check': { input: TokenId, output: Result(ExpiryCheck) },
   /** 「後で通知」. */
   'expiry.postpone': { input: TokenId, output: Result(z.null()) },

@@ -5,10 +5,12 @@
 import type { BridgeApi } from '../../common/bridge.ts'
 import { appEntries } from './api/app-api.ts'
 import { createCoreContext, type AppDeps } from './api/context.ts'
+import { lockEntries } from './api/lock-api.ts'
 import { correctionEntries } from './api/correction-api.ts'
 import { renewalEntries } from './api/renewal-api.ts'
 import { tokenEntries } from './api/tokens-api.ts'
 import { transactionEntries } from './api/transactions-api.ts'
+import { vaultEntries } from './api/vault-api.ts'
 
 export type { AppDeps } from './api/context.ts'
 
@@ -18,6 +20,8 @@ export function createAppApi(deps: AppDeps): BridgeApi {
   return {
     ...appEntries(core),
     ...tokenEntries(core),
+    ...lockEntries(core),
+    ...vaultEntries(core),
     ...renewalEntries(core),
     ...correctionEntries(core),
     ...transactionEntries(core),

@@ -1,6 +1,6 @@
 // A fake `window.api`: the renderer's outside boundary, answering as the main process would.
 import { vi, type Mock } from 'vitest'
-import type { BridgeApi, TokenView } from '../../common/bridge.ts'
+import type { BridgeApi, LockStatus, TokenView } from '../../common/bridge.ts'
 
 export type FakeApi = { [K in keyof BridgeApi]: Mock<BridgeApi[K]> }
 
@@ -23,6 +23,10 @@ export function token(overrides: Partial<TokenView> = {}): TokenView {
   return { ...merged, displayName: overrides.displayName ?? merged.baseName + merged.suffix }
 }
 
+export function lockStatus(overrides: Partial<LockStatus> = {}): LockStatus {
+  return { enabled: false, locked: false, retryAfterSeconds: 0, autoLockMinutes: 5, ...overrides }
+}
+
 /** An app with the given tokens (none: 初期設定 comes first); each entry can be replaced per test. */
 export function installFakeApi(tokens: TokenView[] = [], overrides: Partial<FakeApi> = {}): FakeApi {
   const api: FakeApi = {
@@ -37,6 +41,15 @@ export function installFakeApi(tokens: TokenView[] = [], overrides: Partial<Fake
     'otp.current': vi.fn(async () => ({ ok: true as const, value: { code: '12345678', secondsLeft: 42, period: 60 } })),
     'links.open': vi.fn(async () => {}),
     'diagnostics.report': vi.fn(async () => ({ code: 'A999' as const, correlationId: 'c0rre1at10n' })),
+    'tokens.delete': vi.fn(async () => ({ ok: true as const, value: { remaining: Math.max(0, tokens.length - 1) } })),
+    'lock.status': vi.fn(async () => ({ ok: true as const, value: lockStatus() })),
+    'lock.unlock': vi.fn(async () => ({ ok: true as const, value: { status: 'unlocked' as const } })),
+    'lock.set': vi.fn(async () => ({ ok: true as const, value: lockStatus({ enabled: true }) })),
+    'lock.disable': vi.fn(async () => ({ ok: true as const, value: lockStatus() })),
+    'lock.setAutoLock': vi.fn(async () => ({ ok: true as const, value: lockStatus({ enabled: true }) })),
+    'lock.engage': vi.fn(async () => {}),
+    'lock.activity': vi.fn(async () => ({ locked: false })),
+    'vault.reset': vi.fn(async () => ({ ok: true as const, value: { movedAside: 'vault.unreadable.json' } })),
     'expiry.check': vi.fn(async () => ({ ok: true as const, value: { state: 'valid' as const } })),
     'expiry.postpone': vi.fn(async () => ({ ok: true as const, value: null })),
     'expiry.renew': vi.fn(async (tokenId) => ({ ok: true as const, value: tokens.find((t) => t.id === tokenId) ?? token({ id: tokenId }) })),
