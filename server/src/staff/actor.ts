@@ -26,10 +26,17 @@ const STATUS: Record<StaffErrorCode, number> = {
 export class StaffRefusal extends Error {
   readonly code: StaffErrorCode
   readonly status: number
-  constructor(code: StaffErrorCode, message?: string) {
-    super(message ?? code)
+  /** Said to the caller with the code; the code alone when absent. */
+  readonly explanation: string | undefined
+  constructor(code: StaffErrorCode, explanation?: string) {
+    super(explanation ?? code)
     this.code = code
     this.status = STATUS[code]
+    this.explanation = explanation
+  }
+
+  get body() {
+    return this.explanation ? { code: this.code, message: this.explanation } : { code: this.code }
   }
 }
 

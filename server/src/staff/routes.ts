@@ -68,7 +68,7 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof StaffRefusal) return reply.status(error.status).send({ code: error.code, message: error.message })
+    if (error instanceof StaffRefusal) return reply.status(error.status).send(error.body)
     const status = (error as { statusCode?: number }).statusCode
     if (hasZodFastifySchemaValidationErrors(error) || (status !== undefined && status >= 400 && status < 500)) {
       return reply.status(400).send({ code: 'BAD_REQUEST' })
