@@ -6,6 +6,10 @@ import { DecisionRequest, DecisionResponse, EnrolResponse, PendingTransactions, 
 import { deviceOf, DeviceHeaders, signedRequests } from '../devices/signed-request.ts'
 import { decideTransaction, enrolToken, pendingTransactions, type DecisionCode } from './store.ts'
 
+/** ServiceError's code is at most 16 characters, but the protocol's own TX_CONTENT_MISMATCH has 19: this route's
+ *  refusals are described with room for it, so the answer is not turned into a serialisation fault. */
+const DecisionRefusal = z.object({ code: z.string().min(1).max(32), message: z.string().optional() })
+
 const DECISION_STATUS: Record<DecisionCode, number> = {
   TX_NOT_FOUND: 404, // no such transaction for this token
   TX_NOT_PENDING: 409, // answered already, or expired
@@ -52,7 +56,7 @@ export async function deviceTransactionRoutes(fastify: FastifyInstance): Promise
         headers: DeviceHeaders,
         params: z.object({ id: z.uuid() }),
         body: DecisionRequest,
-        response: { 200: DecisionResponse, '4xx': ServiceError },
+        response: { 200: DecisionResponse, '4xx': DecisionRefusal },
       },
     },
     async (request, reply) => {

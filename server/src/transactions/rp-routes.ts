@@ -14,9 +14,9 @@ declare module 'fastify' {
 }
 
 const CREATE_STATUS: Record<CreateCode, number> = {
-  TX_NO_ACTIVE_TOKEN: 404, // unknown service or user, or no active, unexpired token
+  TX_NO_TOKEN: 404, // unknown service or user, or no active, unexpired token
   TX_NOT_OFFERED: 409, // the service does not offer 取引確認
-  TX_USER_SUSPENDED: 403,
+  TX_SUSPENDED: 403,
   TX_NOT_ENROLLED: 409, // the device has not finished 取引認証開始
 }
 

@@ -10,7 +10,7 @@ import type { TransactionConfirmationsTable } from '../db/schema.ts'
 import type { SignedDevice } from '../devices/signed-request.ts'
 
 /** Refusals to a relying party creating a transaction. */
-export const CreateErrorCode = z.enum(['TX_NO_ACTIVE_TOKEN', 'TX_NOT_OFFERED', 'TX_USER_SUSPENDED', 'TX_NOT_ENROLLED'])
+export const CreateErrorCode = z.enum(['TX_NO_TOKEN', 'TX_NOT_OFFERED', 'TX_SUSPENDED', 'TX_NOT_ENROLLED'])
 export type CreateCode = z.infer<typeof CreateErrorCode>
 export type DecisionCode = z.infer<typeof DecisionErrorCode>
 type Status = z.infer<typeof TransactionStatus>
@@ -59,7 +59,7 @@ export async function createTransaction(
 /** The token that will be asked, or why none can be. The service is judged first: it tells nothing about users. */
 async function confirmingToken(deps: Deps, serviceId: string, userId: string, now: number): Promise<{ tokenId: string } | { code: CreateCode }> {
   const service = await deps.db.selectFrom('services').select('offers_transactions').where('service_id', '=', serviceId).executeTakeFirst()
-  if (!service) return { code: 'TX_NO_ACTIVE_TOKEN' }
+  if (!service) return { code: 'TX_NO_TOKEN' }
   if (service.offers_transactions !== 1) return { code: 'TX_NOT_OFFERED' }
   const token = await deps.db
     .selectFrom('tokens')
@@ -70,8 +70,8 @@ async function confirmingToken(deps: Deps, serviceId: string, userId: string, no
     .where('tokens.status', '=', 'active')
     .executeTakeFirst()
   // An expired token cannot answer either: for the relying party it is the same as having none.
-  if (!token || token.expires_at <= now) return { code: 'TX_NO_ACTIVE_TOKEN' }
-  if (token.user_status === 'suspended') return { code: 'TX_USER_SUSPENDED' }
+  if (!token || token.expires_at <= now) return { code: 'TX_NO_TOKEN' }
+  if (token.user_status === 'suspended') return { code: 'TX_SUSPENDED' }
   if (token.transaction_enrolment !== 'enrolled') return { code: 'TX_NOT_ENROLLED' }
   return { tokenId: token.token_id }
 }
