@@ -41,7 +41,7 @@ export type ProvisionResponse = z.infer<typeof ProvisionResponse>
 /** Refusals of provisioning (seed 4.3). S0A1 is the service's answer for an unknown service ID; the app shows
  *  S0B1 instead when the customer was adding a token rather than setting up. */
 export const ProvisionErrorCode = z.enum(['S0A1', 'S0C1', 'S0B4', 'S0B5', 'S0C4', 'S0F1', 'S0G1'])
-export const ServiceError = z.object({ code: z.string().min(1).max(16), message: z.string().optional() })
+export const ServiceError = z.object({ code: z.string().min(1).max(32), message: z.string().optional() })
 export type ServiceError = z.infer<typeof ServiceError>
 
 /** Seed key length per algorithm: the hash's output size, as RFC 4226 §4 recommends. */
