@@ -6,7 +6,7 @@ import { abortButton, csrfField } from './parts.ts'
 
 export function callPage(options: { csrf: string; maskedPhone: string; authNumber: string; waiting?: boolean; secondsLeft: number }): Html {
   const body = html`
-${options.waiting ? html`<div class="alert" role="alert"><p>${messages.waitingForCall}</p></div>` : ''}
+${options.waiting ? html`<div class="alert info" role="alert"><p>${messages.waitingForCall}</p></div>` : ''}
 <section class="summary">
 <h2>電話番号認証</h2>
 <p>電話番号での認証を行います。お届け電話番号から認証先電話番号にお電話ください。<br>電話番号認証完了後、「確定する」ボタンを押してください。</p>
