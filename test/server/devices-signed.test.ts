@@ -136,4 +136,15 @@ describeOnEachDatabase('device-signed requests', (target) => {
     expect((await client.call('GET', '/v1/devices/transactions')).status).toBe(200)
     expect(await stored()).toHaveLength(1)
   })
+
+  it('SVC-09 the OpenAPI document lists the device and transaction routes, with the device headers', async () => {
+    const doc = (await (await fetch(`${h.url}/docs/json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }
+    for (const path of ['/v1/devices/renew', '/v1/devices/correct', '/v1/devices/transactions/enrol', '/v1/devices/transactions/{id}/decision', '/v1/transactions']) {
+      expect(doc.paths[path]).toHaveProperty('post')
+    }
+    expect(doc.paths['/v1/devices/transactions']).toHaveProperty('get')
+    expect(doc.paths['/v1/transactions/{id}']).toHaveProperty('get')
+    const headers = doc.paths['/v1/devices/renew']!.post!.parameters!.filter((p) => p.in === 'header').map((p) => p.name)
+    expect(headers.sort()).toEqual(Object.values(DEVICE_HEADERS).sort())
+  })
 })
