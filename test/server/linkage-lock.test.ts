@@ -104,7 +104,7 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     expect(fifth.html).toContain(messages.nowLocked)
   })
 
-  it('SPEC §5 concurrent failures lock exactly at the threshold', async () => {
+  it('LNK-04 concurrent failures lock exactly at the threshold (SPEC §5)', async () => {
     const c = await newCustomer()
     const browsers = await Promise.all(Array.from({ length: 16 }, () => atCustomerScreen(c.accountNumber)))
     const csrfs = await Promise.all(browsers.map((b) => b.csrf()))

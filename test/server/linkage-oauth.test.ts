@@ -131,7 +131,7 @@ describeOnEachDatabase('OAuth for API linkage', (target) => {
     expect((await revoke('unknown-token')).status).toBe(200)
   })
 
-  it('SPEC §5 access tokens and codes are stored only as hashes', async () => {
+  it('SVC-07 access tokens and codes are stored only as hashes (SPEC §5)', async () => {
     const { code, verifier } = await completeFlow(h.url, secret)
     const tokens = await exchange(code, verifier)
     const rows = await h.deps.db.selectFrom('oauth_tokens').select('token_hash').execute()
