@@ -191,3 +191,6 @@ export async function transactionContentSha256(details: TransactionDetails): Pro
   const canonical = JSON.stringify([details.payeeBank, details.payeeBranch, details.payeeAccount, details.payeeName, details.amount])
   return toBase64Url(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(canonical))))
 }
+
+/** Refusal of POST /v1/devices/transactions/enrol (HTTP 409): the token's service does not offer 取引確認. */
+export const EnrolErrorCode = z.enum(['TX_NOT_OFFERED'])

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DecisionRequest, DecisionResponse, EnrolResponse, PendingTransactions, ServiceError } from '../../../common/protocol.ts'
+import { DecisionRequest, DecisionResponse, EnrolErrorCode, EnrolResponse, PendingTransactions, ServiceError } from '../../../common/protocol.ts'
 import { deviceOf, DeviceHeaders, signedRequests } from '../devices/signed-request.ts'
 import { decideTransaction, enrolToken, pendingTransactions, type DecisionCode } from './store.ts'
 
@@ -31,7 +31,7 @@ export async function deviceTransactionRoutes(fastify: FastifyInstance): Promise
       },
     },
     async (request, reply) => {
-      if (!(await enrolToken(app.deps, deviceOf(request).tokenId))) return reply.status(409).send({ code: 'TX_NOT_OFFERED' })
+      if (!(await enrolToken(app.deps, deviceOf(request).tokenId))) return reply.status(409).send({ code: EnrolErrorCode.enum.TX_NOT_OFFERED })
       return { enrolled: true as const }
     },
   )
