@@ -1,4 +1,5 @@
 // The tab bar at the bottom of the token screens (OTP-05).
+import { useTabFacts } from '../hooks/useTabFacts.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useNavigator } from '../navigation/Navigation.tsx'
 import type { TabId } from '../navigation/screens.ts'
@@ -7,9 +8,12 @@ import { tabs } from '../navigation/tabs.tsx'
 export function BottomTabs({ active }: { active: TabId }) {
   const { t } = useI18n()
   const navigator = useNavigator()
+  const facts = useTabFacts()
   return (
     <nav className="app-tabs" aria-label={t('tab.navLabel')}>
-      {tabs.map(({ id, label, Icon, target }) => {
+      {tabs.map(({ id, label: defaultLabel, Icon, target, adapt }) => {
+        const { hidden = false, label = defaultLabel } = adapt?.(facts) ?? {}
+        if (hidden) return null
         const screen = target(navigator.state)
         return (
           <button

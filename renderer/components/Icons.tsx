@@ -27,3 +27,12 @@ export function CopyIcon() {
     </svg>
   )
 }
+
+export function ReceiptIcon() {
+  return (
+    <svg {...common} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M6 2h12v20l-3-2-3 2-3-2-3 2z" />
+      <path d="M9 7h6M9 11h6M9 15h4" />
+    </svg>
+  )
+}

@@ -3,12 +3,18 @@
 import type { ComponentType } from 'react'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
+import { CorrectionDoneScreen } from '../screens/customer/CorrectionDoneScreen.tsx'
+import { CorrectionScreen } from '../screens/customer/CorrectionScreen.tsx'
 import { DisplayNameScreen } from '../screens/customer/DisplayNameScreen.tsx'
+import { ExpiredScreen } from '../screens/customer/ExpiredScreen.tsx'
+import { ExpiryRenewedScreen } from '../screens/customer/ExpiryRenewedScreen.tsx'
+import { ExpiryRenewScreen } from '../screens/customer/ExpiryRenewScreen.tsx'
 import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
 import { ProvisionedScreen } from '../screens/customer/ProvisionedScreen.tsx'
 import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
 import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
 import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
+import { TransactionsScreen } from '../screens/customer/TransactionsScreen.tsx'
 import { useNavigator } from './Navigation.tsx'
 import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
 
@@ -50,6 +56,13 @@ export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
   },
   otp: { component: OtpScreen, title: () => 'title.otp', tab: () => 'otp', back: none },
   settings: { component: SettingsMenuScreen, title: () => 'title.settings', tab: () => 'settings', back: none },
+  // The expiry screens come between choosing a token and its code (OTP-05): no tabs until they are answered.
+  expiryRenew: { component: ExpiryRenewScreen, title: () => 'title.expiryRenew', tab: none, back: none },
+  expiryRenewed: { component: ExpiryRenewedScreen, title: () => 'title.expiryRenewed', tab: none, back: none },
+  expired: { component: ExpiredScreen, title: () => 'title.expired', tab: none, back: none },
+  correction: { component: CorrectionScreen, title: () => 'title.correction', tab: () => 'settings', back: () => ({ name: 'settings' }) },
+  correctionDone: { component: CorrectionDoneScreen, title: () => 'title.correction', tab: () => 'settings', back: none },
+  transactions: { component: TransactionsScreen, title: () => 'title.transactions', tab: () => 'transactions', back: none },
   error: { component: ErrorRoute, title: () => 'title.error', tab: none, back: none },
 }
 

@@ -29,11 +29,23 @@ export type Screen =
   | { name: 'otp'; tokenId: string }
   /** 設定メニュー. */
   | { name: 'settings' }
+  /** 有効期限更新 (OTP-20): the chosen token expires within 180 days. */
+  | { name: 'expiryRenew'; tokenId: string }
+  /** 「今すぐ更新」 succeeded; [次へ] → ワンタイムパスワード. */
+  | { name: 'expiryRenewed'; token: TokenView }
+  /** 有効期限切れ (OTP-21, OTP-22). */
+  | { name: 'expired'; tokenId: string }
+  /** パスワード補正 (OTP-24); tokenId null means the currently shown token. */
+  | { name: 'correction'; tokenId: string | null }
+  /** パスワード補正 done: [設定メニューに戻る]. */
+  | { name: 'correctionDone' }
+  /** 取引確認 (OTP-25). */
+  | { name: 'transactions' }
   /** The error screen (OTP-27); `back` is where its button returns to. */
   | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
 
 export type ScreenName = Screen['name']
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>
 
-/** The bottom tabs (OTP-05). 'tokens' (トークン選択) and 'transactions' (取引確認) join with their issues. */
-export type TabId = 'otp' | 'settings'
+/** The bottom tabs (OTP-05). 'tokens' (トークン選択) joins with its issue. */
+export type TabId = 'otp' | 'settings' | 'transactions'

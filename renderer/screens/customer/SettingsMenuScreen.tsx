@@ -17,7 +17,7 @@ const entries: Entry[] = [
   { label: 'settings.deleteToken', testId: 'settings-delete-token', target: null },
   { label: 'settings.displayName', testId: 'settings-display-name', target: { name: 'displayName', tokenId: null, flow: 'settings' } },
   { label: 'settings.appLock', testId: 'settings-app-lock', target: null },
-  { label: 'settings.correction', testId: 'settings-correction', target: null },
+  { label: 'settings.correction', testId: 'settings-correction', target: { name: 'correction', tokenId: null } },
   { label: 'settings.version', testId: 'settings-version', target: null },
 ]
 

@@ -5,6 +5,7 @@ import type { AppStatus, BridgeApi } from '../../../common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { reportProblem, settle } from '../../lib/diagnostics.ts'
+import { chooseToken } from '../../navigation/choose-token.ts'
 import { useNavigator, type Navigator } from '../../navigation/Navigation.tsx'
 
 export function StartupScreen() {
@@ -42,9 +43,9 @@ async function firstScreen(bridge: BridgeApi, status: AppStatus, stopped: () => 
       const tokens = await settle(bridge['tokens.list']())
       if (stopped()) return
       if (!tokens.ok) return navigator.fail(tokens.error, 'other')
-      // With トークン選択 (OTP-05) several tokens lead there first, and the expiry checks (OTP-20…22) run here.
+      // With トークン選択 (OTP-05) several tokens lead there first.
       const first = tokens.value[0]
-      return first ? navigator.showToken(first.id) : navigator.go({ name: 'provision', mode: 'setup' })
+      return first ? chooseToken(bridge, navigator, first.id, stopped) : navigator.go({ name: 'provision', mode: 'setup' })
     }
     case 'locked':
       // アプリロックコード入力 (OTP-18) is not built yet, and no lock can be set without it: unexpected.

@@ -1,0 +1,28 @@
+// What the tab bar needs beyond the navigation state: whether the 取引確認 tab shows and what it reads (OTP-05,
+// OTP-25). Asked again on every screen change, so it follows トークン追加/削除 and 取引認証開始.
+import { useEffect, useState } from 'react'
+import type { z } from 'zod'
+import type { TransactionsOverview } from '../../common/bridge.ts'
+import { api } from '../bridge.ts'
+import { useNavigator } from '../navigation/Navigation.tsx'
+
+export interface TabFacts {
+  /** Null until known, or when it cannot be known (the tab then stays hidden: this is no place for an error). */
+  transactions: z.infer<typeof TransactionsOverview> | null
+}
+
+export function useTabFacts(): TabFacts {
+  const { visit } = useNavigator().state
+  const [transactions, setTransactions] = useState<TabFacts['transactions']>(null)
+  useEffect(() => {
+    let stopped = false
+    api['transactions.overview']().then(
+      (result) => !stopped && setTransactions(result.ok ? result.value : null),
+      () => !stopped && setTransactions(null),
+    )
+    return () => {
+      stopped = true
+    }
+  }, [visit])
+  return { transactions }
+}

@@ -1,0 +1,73 @@
+// 有効期限切れ (OTP-21, OTP-22, seed 3.8.2 / 3.8.3): an expired token cannot be used or renewed, so it leaves the
+// app. The only token: [確認] → 初期設定. One of several: [削除] → トークン選択.
+import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core'
+import { useRef, useState } from 'react'
+import { api } from '../../bridge.ts'
+import { useTokens } from '../../hooks/useTokens.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { settle } from '../../lib/diagnostics.ts'
+import { formatExpiry } from '../../lib/format.ts'
+import { useNavigator } from '../../navigation/Navigation.tsx'
+import type { ScreenOf } from '../../navigation/screens.ts'
+
+export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  const [tokens] = useTokens((error) => navigator.fail(error, 'other', { name: 'startup' }))
+  const [removing, setRemoving] = useState(false)
+  const inFlight = useRef(false)
+  const token = tokens?.find((candidate) => candidate.id === screen.tokenId)
+
+  if (!tokens || !token) {
+    return (
+      <Center h="100%">
+        <Loader color="teal" aria-label={t('common.loading')} />
+      </Center>
+    )
+  }
+  const only = tokens.length === 1
+
+  const remove = async () => {
+    if (inFlight.current) return
+    inFlight.current = true
+    setRemoving(true)
+    try {
+      const result = await settle(api['expiry.removeExpired'](token.id))
+      if (!result.ok) return navigator.fail(result.error, 'other', { name: 'startup' })
+      if (result.value.remaining === 0) navigator.go({ name: 'provision', mode: 'setup' })
+      // Start-up leads on to トークン選択 when the app holds several tokens (OTP-05).
+      else navigator.restart()
+    } finally {
+      inFlight.current = false
+      setRemoving(false)
+    }
+  }
+
+  return (
+    <Stack gap="md" p="md" data-testid="expired">
+      <Paper withBorder p="md" radius="md" style={{ borderLeft: '4px solid var(--mantine-color-red-7)' }} role="alert">
+        <Stack gap={4}>
+          <Text fw={700} data-testid="expired-token-name" style={{ overflowWrap: 'anywhere' }}>
+            {token.displayName}
+          </Text>
+          <Text size="sm" data-testid="expired-date">
+            {t('otp.expiry', { date: formatExpiry(token.expiresAt) })}
+          </Text>
+          <Text fw={700} c="red.8" data-testid="expired-message">
+            {t('expired.message')}
+          </Text>
+        </Stack>
+      </Paper>
+      <Text size="sm">{t(only ? 'expired.removeOne' : 'expired.removeMany')}</Text>
+      <Button fullWidth color={only ? undefined : 'red'} onClick={remove} loading={removing} data-testid="expired-remove">
+        {t(only ? 'expired.confirm' : 'expired.delete')}
+      </Button>
+      <Stack gap={2}>
+        <Text size="sm" fw={700}>
+          {t('expired.noteTitle')}
+        </Text>
+        <Text size="sm">{t('expired.note')}</Text>
+      </Stack>
+    </Stack>
+  )
+}

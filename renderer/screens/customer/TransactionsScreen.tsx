@@ -1,0 +1,156 @@
+// 取引確認 (OTP-25). The seed documents no screen for it, only that it exists for some services and that renewal
+// waits for it (S3D3, S3D4); this screen follows the seed's voice and button style ([承認] / [否認], like [確認] and
+// [削除]). Its first use completes 取引認証開始. Each pending transaction shows what internet banking asked the
+// customer to confirm — payee bank, branch, account, name and the amount in yen — and the answer is bound to exactly
+// that content by the main process.
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import type { DecisionInput, TransactionList } from '../../../common/bridge.ts'
+import { api } from '../../bridge.ts'
+import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { settle } from '../../lib/diagnostics.ts'
+import { formatBankTime, groupYen } from '../../lib/transaction-format.ts'
+import { useNavigator } from '../../navigation/Navigation.tsx'
+import type { Screen } from '../../navigation/screens.ts'
+
+type Pending = TransactionList['transactions'][number]
+type Outcome = 'approved' | 'rejected'
+
+export function TransactionsScreen() {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  const [list, setList] = useState<TransactionList | null>(null)
+  const [deciding, setDeciding] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const inFlight = useRef(false)
+  const away: Screen = navigator.state.tokenId ? { name: 'otp', tokenId: navigator.state.tokenId } : { name: 'startup' }
+
+  const load = useEffectEvent(async () => {
+    const result = await settle(api['transactions.list']())
+    if (result.ok) setList(result.value)
+    else navigator.fail(result.error, 'other', away)
+  })
+  useEffect(() => void load(), [])
+
+  const decide = async (transaction: Pending, decision: DecisionInput['decision']) => {
+    if (inFlight.current) return
+    inFlight.current = true
+    setDeciding(true)
+    try {
+      const input = { tokenId: transaction.tokenId, transactionId: transaction.id, decision, details: transaction.details }
+      const result = await settle(api['transactions.decide'](input))
+      if (!result.ok) return navigator.fail(result.error, 'other', { name: 'transactions' })
+      const status = result.value.status
+      if (status === 'approved' || status === 'rejected') setOutcome(status)
+      else return navigator.fail({ code: 'TX_CLOSED' }, 'other', { name: 'transactions' })
+      await load()
+    } finally {
+      inFlight.current = false
+      setDeciding(false)
+    }
+  }
+
+  if (!list) {
+    return (
+      <Center h="100%">
+        <Loader color="teal" aria-label={t('common.communicating')} data-testid="tx-loading" />
+      </Center>
+    )
+  }
+
+  return (
+    <Stack gap="md" p="md" data-testid="transactions">
+      {list.enrolled.length > 0 && (
+        <Alert color="teal" variant="light" role="status" data-testid="tx-enrolled">
+          {t('tx.enrolled')}
+        </Alert>
+      )}
+      {outcome && (
+        <Alert color={outcome === 'approved' ? 'teal' : 'gray'} variant="light" role="status" data-testid="tx-outcome">
+          {t(outcome === 'approved' ? 'tx.approved' : 'tx.rejected')}
+        </Alert>
+      )}
+      {list.transactions.length === 0 ? (
+        <Text ta="center" c="dimmed" py="lg" data-testid="tx-none">
+          {t('tx.none')}
+        </Text>
+      ) : (
+        <>
+          <Text size="sm">{t('tx.lead')}</Text>
+          <Text size="sm" fw={700} c="red.8">
+            {t('tx.warning')}
+          </Text>
+          {list.transactions.map((transaction) => (
+            <TransactionCard key={transaction.id} transaction={transaction} disabled={deciding} onDecide={(decision) => decide(transaction, decision)} />
+          ))}
+        </>
+      )}
+      <Button variant="subtle" onClick={() => void load()} disabled={deciding} data-testid="tx-refresh">
+        {t('tx.refresh')}
+      </Button>
+      {deciding && <BusyOverlay label={t('common.communicating')} />}
+    </Stack>
+  )
+}
+
+interface CardProps {
+  transaction: Pending
+  disabled: boolean
+  onDecide: (decision: DecisionInput['decision']) => void
+}
+
+function TransactionCard({ transaction, disabled, onDecide }: CardProps) {
+  const { t } = useI18n()
+  const { details } = transaction
+  const rows: [string, string, string][] = [
+    ['tx-payee-bank', t('tx.payeeBank'), details.payeeBank],
+    ['tx-payee-branch', t('tx.payeeBranch'), details.payeeBranch],
+    ['tx-payee-account', t('tx.payeeAccount'), details.payeeAccount],
+    ['tx-payee-name', t('tx.payeeName'), details.payeeName],
+  ]
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="tx-card">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {t('tx.token', { name: transaction.tokenName })}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="tx-expires">
+            {t('tx.expires', { time: formatBankTime(transaction.expiresAt) })}
+          </Text>
+        </Group>
+        <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing={0} layout="fixed">
+          <Table.Tbody>
+            {rows.map(([testId, label, value]) => (
+              <Table.Tr key={testId}>
+                <Table.Th w="40%" fz="sm" c="dimmed" fw={400}>
+                  {label}
+                </Table.Th>
+                <Table.Td fz="sm" fw={700} data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
+                  {value}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Th fz="sm" c="dimmed" fw={400}>
+                {t('tx.amount')}
+              </Table.Th>
+              <Table.Td fz="xl" fw={700} c="navy.9" data-testid="tx-amount">
+                {t('tx.amountValue', { amount: groupYen(details.amount) })}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+        <Group grow>
+          <Button color="red" variant="outline" disabled={disabled} onClick={() => onDecide('reject')} data-testid="tx-reject">
+            {t('tx.reject')}
+          </Button>
+          <Button disabled={disabled} onClick={() => onDecide('approve')} data-testid="tx-approve">
+            {t('tx.approve')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
