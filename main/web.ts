@@ -11,8 +11,10 @@ import path from 'node:path'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { z } from 'zod'
 import { bridge, channels, type BridgeApi, type Channel } from '../common/bridge.ts'
 import { createCore } from './core/index.ts'
+import { systemClock, type Clock } from './platform/clock.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const TOKEN_HEADER = 'x-shinkumi-bridge-token'
@@ -158,7 +160,22 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   })
 }
 
-/** `node main/web.ts [--port N] [--service-url URL] [--data-dir DIR]` — what `npm run web` starts. */
+/**
+ * Test-only: `--clock-offset-days N` runs the app's clock N days ahead (negative: behind), so end-to-end tests can
+ * show 有効期限切れ for a token the service issued today (OTP-21, OTP-22). Only here, never in Electron, and refused
+ * in a production channel; the service keeps its own clock (a signed request from a shifted app is STALE_REQUEST).
+ */
+function offsetClock(days: string | undefined, channel: string): Clock | undefined {
+  if (days === undefined) return undefined
+  const parsed = z.coerce.number().int().min(-3650).max(3650).safeParse(days)
+  if (!parsed.success) throw new Error(`--clock-offset-days ${JSON.stringify(days)} is not a whole number of days`)
+  if (channel === 'production') throw new Error('--clock-offset-days is refused in the production channel')
+  const offsetMs = parsed.data * 86_400_000
+  console.warn(`Test clock: the app runs ${parsed.data} days off the system clock`)
+  return { now: () => systemClock.now() + offsetMs }
+}
+
+/** `node main/web.ts [--port N] [--service-url URL] [--data-dir DIR] [--clock-offset-days N]` — what `npm run web` starts. */
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -166,14 +183,17 @@ async function main() {
       'service-url': { type: 'string', default: process.env.SHINKUMI_SERVICE_URL ?? 'http://127.0.0.1:8787' },
       'data-dir': { type: 'string', default: process.env.SHINKUMI_APP_DATA ?? path.join(ROOT, 'data', 'web-app') },
       'renderer-dir': { type: 'string', default: path.join(ROOT, 'out', 'renderer') },
+      'clock-offset-days': { type: 'string' },
     },
   })
   const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+  const channel = process.env.SHINKUMI_CHANNEL ?? 'development'
   const api = await createCore({
     dataDir: path.resolve(values['data-dir']),
     serviceUrl: values['service-url'],
     version: pkg.version,
-    channel: process.env.SHINKUMI_CHANNEL ?? 'development',
+    channel,
+    clock: offsetClock(values['clock-offset-days'], channel),
   })
   const host = await startWebHost({ api, port: Number(values.port), rendererDir: path.resolve(values['renderer-dir']) })
   console.log(`Desktop app (browser host): ${host.url}`)

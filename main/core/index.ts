@@ -8,10 +8,11 @@
 //     version, channel  shown in 「このアプリについて」 (OTP-16)
 //     logger            JSON lines on stderr unless given
 //     serviceTimeoutMs  per service exchange, 15 s unless given
+//     clock             the system clock unless given (the browser host's test-only --clock-offset-days)
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { BridgeApi } from '../../common/bridge.ts'
-import { systemClock } from '../platform/clock.ts'
+import { systemClock, type Clock } from '../platform/clock.ts'
 import { createConfStore } from '../platform/conf-store.ts'
 import { KeyFileProtector } from '../platform/key-file-protector.ts'
 import { createJsonLogger, type Logger } from '../platform/logger.ts'
@@ -27,14 +28,16 @@ export interface CoreOptions {
   channel: string
   logger?: Logger
   serviceTimeoutMs?: number
+  clock?: Clock
 }
 
-export async function createCore({ dataDir, serviceUrl, version, channel, logger = createJsonLogger(), serviceTimeoutMs }: CoreOptions): Promise<BridgeApi> {
+export async function createCore(options: CoreOptions): Promise<BridgeApi> {
+  const { dataDir, serviceUrl, version, channel, logger = createJsonLogger(), serviceTimeoutMs, clock = systemClock } = options
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 })
   return createAppApi({
     store: createConfStore(dataDir),
     protector: new KeyFileProtector(path.join(dataDir, 'vault.key')),
-    clock: systemClock,
+    clock,
     opener: createLogOpener(logger),
     logger,
     serviceUrl,
