@@ -5,12 +5,13 @@ import { loadConfig } from '../config.ts'
 import { openDeps } from '../deps.ts'
 import { UsageError, type Command } from './command.ts'
 import { demoCommand } from './demo.ts'
+import { revokeDeviceCommand } from './device-commands.ts'
 import { issueCommand, relyingPartyAddCommand } from './otp-commands.ts'
 import { callCommand, clientAddCommand, linkageDemoCommand } from './linkage-commands.ts'
 import { auditVerifyCommand, staffAddCommand } from './staff-commands.ts'
 
 /** Every command. Another area adds its own here (one line). */
-const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand, staffAddCommand, auditVerifyCommand]
+const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand, staffAddCommand, auditVerifyCommand, revokeDeviceCommand]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))
