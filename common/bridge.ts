@@ -3,6 +3,7 @@
 // each side parses what crosses with these schemas. Secrets (TOTP seeds, private keys) never appear here.
 import { z } from 'zod'
 import { errorCodes } from './errors.ts'
+import { staffBridge } from './staff-bridge.ts'
 import { activationPasswordRule, autoLockMinutesRule, displaySuffixRule, serviceIdRule, userIdRule } from './rules.ts'
 import { TransactionDetails, TransactionStatus } from './protocol.ts'
 
@@ -172,6 +173,7 @@ export const bridge = {
   /** Completes 取引認証開始 where needed, then lists the pending transactions of every 取引確認 token. */
   'transactions.list': { input: z.void(), output: Result(TransactionList) },
   'transactions.decide': { input: DecisionInput, output: Result(z.object({ status: TransactionStatus })) },
+  ...staffBridge,
 } as const
 
 export type Channel = keyof typeof bridge

@@ -32,6 +32,19 @@ const api = {
   'transactions.overview': call('transactions.overview'),
   'transactions.list': call('transactions.list'),
   'transactions.decide': call('transactions.decide'),
+  'staff.status': call('staff.status'),
+  'staff.signIn': call('staff.signIn'),
+  'staff.signOut': call('staff.signOut'),
+  'staff.activity': call('staff.activity'),
+  'staff.search': call('staff.search'),
+  'staff.customer': call('staff.customer'),
+  'staff.locks': call('staff.locks'),
+  'staff.act': call('staff.act'),
+  'staff.approvals': call('staff.approvals'),
+  'staff.decide': call('staff.decide'),
+  'staff.maintenance': call('staff.maintenance'),
+  'staff.audit': call('staff.audit'),
+  'staff.exportAudit': call('staff.exportAudit'),
 } satisfies BridgeApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -11,6 +11,7 @@ import { renewalEntries } from './api/renewal-api.ts'
 import { tokenEntries } from './api/tokens-api.ts'
 import { transactionEntries } from './api/transactions-api.ts'
 import { vaultEntries } from './api/vault-api.ts'
+import { staffEntries } from './staff/entries.ts'
 
 export type { AppDeps } from './api/context.ts'
 
@@ -25,5 +26,6 @@ export function createAppApi(deps: AppDeps): BridgeApi {
     ...renewalEntries(core),
     ...correctionEntries(core),
     ...transactionEntries(core),
+    ...staffEntries(core),
   }
 }

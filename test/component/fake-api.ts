@@ -1,6 +1,7 @@
 // A fake `window.api`: the renderer's outside boundary, answering as the main process would.
 import { vi, type Mock } from 'vitest'
 import type { BridgeApi, LockStatus, TokenView } from '../../common/bridge.ts'
+import { staffFakes } from './staff-fake-api.ts'
 
 export type FakeApi = { [K in keyof BridgeApi]: Mock<BridgeApi[K]> }
 
@@ -64,6 +65,7 @@ export function installFakeApi(tokens: TokenView[] = [], overrides: Partial<Fake
       ok: true as const,
       value: { status: decision === 'approve' ? ('approved' as const) : ('rejected' as const) },
     })),
+    ...staffFakes(),
     ...overrides,
   }
   window.api = api

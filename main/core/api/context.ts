@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import type { AppError, BridgeApi, Channel, Result } from '../../../common/bridge.ts'
 import type { Clock } from '../../platform/clock.ts'
+import type { FileSaver } from '../../platform/file-saver.ts'
 import type { KeyValueStore } from '../../platform/key-value-store.ts'
 import type { Logger } from '../../platform/logger.ts'
 import type { Opener } from '../../platform/opener.ts'
@@ -27,6 +28,8 @@ export interface AppDeps {
   channel: string
   /** Time limit of one service exchange (A001 after it); 15 s unless set. */
   serviceTimeoutMs?: number
+  /** Saves the staff audit CSV where the person chooses (Electron); without it the renderer offers a download. */
+  fileSaver?: FileSaver
 }
 
 export interface CoreContext {

@@ -1,0 +1,111 @@
+// The staff mode's bridge entries (STF-01…STF-05), composed into the API by main/core/api.ts. The session token
+// lives in StaffSession only; the renderer gets the staff member, views and outcomes. Each call the person makes
+// counts as activity; calls without a live session answer STAFF_SIGNED_OUT without reaching the service.
+import { randomUUID } from 'node:crypto'
+import {
+  ApprovalList,
+  ApprovalOutcome,
+  AuditExportQuery,
+  AuditPage,
+  CustomerDetail,
+  CustomerSearchResponse,
+  LockedList,
+  MaintenanceList,
+  StaffSignInRequest,
+  StaffSignInResponse,
+} from '../../../common/staff-api.ts'
+import type { AuditExportOutcome, StaffResult } from '../../../common/staff-bridge.ts'
+import type { Channel } from '../../../common/bridge.ts'
+import type { Logger } from '../../platform/logger.ts'
+import type { CoreContext, Entries } from '../api/context.ts'
+import { act } from './actions.ts'
+import { staffIdleMs } from './config.ts'
+import { StaffFailure } from './failure.ts'
+import { staffHttp, type StaffHttp } from './http.ts'
+import { StaffSession } from './session.ts'
+
+type StaffChannel = Extract<Channel, `staff.${string}`>
+
+const DEFAULT_TIMEOUT_MS = 15_000
+
+export function staffEntries({ deps, client }: CoreContext): Entries<StaffChannel> {
+  const http = staffHttp(client.url, deps.serviceTimeoutMs ?? DEFAULT_TIMEOUT_MS)
+  const signOutRemotely = (token: string) => http.empty('DELETE', '/v1/staff/session', token).catch(() => undefined)
+  const session = new StaffSession(deps.clock, staffIdleMs(), (token) => void signOutRemotely(token))
+  const run = staffGuard(deps.logger)
+
+  /** A call in the session: activity; a session the service ended is ended here too. */
+  const inSession = <T>(channel: StaffChannel, task: (token: string) => Promise<T>) =>
+    run(channel, async () => {
+      const live = session.current()
+      if (!live) throw new StaffFailure('STAFF_SIGNED_OUT')
+      session.touch()
+      try {
+        return await task(live.token)
+      } catch (error) {
+        if (error instanceof StaffFailure && error.code === 'STAFF_SIGNED_OUT') session.end('expired')
+        throw error
+      }
+    })
+
+  return {
+    'staff.status': async () => session.status(),
+    'staff.signIn': (input) =>
+      run('staff.signIn', async () => {
+        const request = StaffSignInRequest.safeParse(input)
+        if (!request.success) throw new StaffFailure('BAD_REQUEST', 'sign-in input breaks the contract')
+        const previous = session.end('signedOut')
+        if (previous) await signOutRemotely(previous)
+        const answer = await http.json('POST', '/v1/staff/session', StaffSignInResponse, { body: request.data })
+        session.start(answer.token, answer.staff, Date.parse(answer.expiresAt))
+        return answer.staff
+      }),
+    'staff.signOut': async () => {
+      const token = session.end('signedOut')
+      if (token) await signOutRemotely(token)
+    },
+    'staff.activity': async ({ userActive }) => {
+      if (userActive) session.touch()
+      return session.status()
+    },
+    'staff.search': (input) => inSession('staff.search', async (t) => (await http.json('POST', '/v1/staff/customers/search', CustomerSearchResponse, { token: t, body: input })).customers),
+    'staff.customer': (ref) => inSession('staff.customer', (t) => http.json('POST', '/v1/staff/customers/detail', CustomerDetail, { token: t, body: ref })),
+    'staff.locks': () => inSession('staff.locks', async (t) => (await http.json('GET', '/v1/staff/locks', LockedList, { token: t })).items),
+    'staff.act': (input) => inSession('staff.act', (t) => act(http, t, input)),
+    'staff.approvals': () => inSession('staff.approvals', async (t) => (await http.json('GET', '/v1/staff/approvals', ApprovalList, { token: t })).approvals),
+    'staff.decide': ({ approvalId, decision }) =>
+      inSession('staff.decide', (t) => http.json('POST', `/v1/staff/approvals/${approvalId}/${decision}`, ApprovalOutcome, { token: t, body: {} })),
+    'staff.maintenance': () => inSession('staff.maintenance', async (t) => (await http.json('GET', '/v1/staff/maintenance', MaintenanceList, { token: t })).windows),
+    'staff.audit': ({ before }) =>
+      inSession('staff.audit', async (t) => (await http.json('GET', `/v1/staff/audit${before ? `?before=${before}` : ''}`, AuditPage, { token: t })).entries),
+    'staff.exportAudit': (range) => inSession('staff.exportAudit', (t) => exportAudit(http, t, range, deps.fileSaver)),
+  }
+}
+
+async function exportAudit(http: StaffHttp, token: string, range: unknown, saver: CoreContext['deps']['fileSaver']): Promise<AuditExportOutcome> {
+  const query = AuditExportQuery.safeParse(range)
+  if (!query.success) throw new StaffFailure('BAD_REQUEST', 'export range breaks the contract')
+  const params = new URLSearchParams(Object.entries(query.data).filter((e): e is [string, string] => e[1] !== undefined))
+  const { text, fileName } = await http.text(`/v1/staff/audit/export?${params}`, token)
+  const name = fileName ?? 'staff-audit.csv'
+  if (!saver) return { saved: false, fileName: name, csv: text }
+  const path = await saver.save(name, text)
+  return path ? { saved: true, path } : { saved: false, fileName: name, csv: null }
+}
+
+/** Like the customer entries' guard, with the staff codes: expected failures as values, the rest A999 and a log line. */
+function staffGuard(logger: Logger) {
+  return async <T>(channel: StaffChannel, task: () => Promise<T>): Promise<StaffResult<T>> => {
+    try {
+      return { ok: true, value: await task() }
+    } catch (error) {
+      if (error instanceof StaffFailure) {
+        logger.info(`${channel} refused`, { code: error.code, reason: error.message })
+        return { ok: false, error: { code: error.code } }
+      }
+      const correlationId = randomUUID()
+      logger.error(`${channel} failed unexpectedly`, correlationId, { error })
+      return { ok: false, error: { code: 'A999', correlationId } }
+    }
+  }
+}

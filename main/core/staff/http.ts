@@ -1,0 +1,65 @@
+// The main process's calls to the staff API (/v1/staff) with the session token, each answer parsed with the
+// contract. The service's refusal codes pass through; no answer is STAFF_OFFLINE; a fault or an answer outside the
+// contract is STAFF_SERVICE_ERROR; a session the service no longer knows is STAFF_SIGNED_OUT.
+import type { z } from 'zod'
+import { StaffError } from '../../../common/staff-api.ts'
+import { StaffFailure } from './failure.ts'
+
+export interface StaffRequest {
+  token?: string
+  body?: unknown
+}
+
+export interface StaffHttp {
+  json<S extends z.ZodType>(method: string, path: string, schema: S, request?: StaffRequest): Promise<z.output<S>>
+  /** For the CSV export: the body as text and the file name the service suggests. */
+  text(path: string, token: string): Promise<{ text: string; fileName: string | null }>
+  /** 204 and nothing else. */
+  empty(method: string, path: string, token: string): Promise<void>
+}
+
+export function staffHttp(baseUrl: string, timeoutMs: number): StaffHttp {
+  async function send(method: string, path: string, { token, body }: StaffRequest = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (token) headers.authorization = `Bearer ${token}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    let response: Response
+    try {
+      response = await fetch(new URL(path, baseUrl), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      throw new StaffFailure('STAFF_OFFLINE', `${method} ${path}: no answer`, { cause: error })
+    }
+    if (!response.ok) throw await refusal(response, `${method} ${path}`)
+    return response
+  }
+
+  return {
+    async json(method, path, schema, request) {
+      const response = await send(method, path, request)
+      const parsed = schema.safeParse(await response.json().catch(() => undefined))
+      if (!parsed.success) throw new StaffFailure('STAFF_SERVICE_ERROR', `${method} ${path}: answer outside the contract`)
+      return parsed.data
+    },
+    async text(path, token) {
+      const response = await send('GET', path, { token })
+      const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null
+      return { text: await response.text(), fileName }
+    },
+    async empty(method, path, token) {
+      await send(method, path, { token })
+    },
+  }
+}
+
+async function refusal(response: Response, what: string): Promise<StaffFailure> {
+  const answer = StaffError.safeParse(await response.json().catch(() => undefined))
+  if (response.status >= 500 || !answer.success) return new StaffFailure('STAFF_SERVICE_ERROR', `${what}: HTTP ${response.status}`)
+  if (answer.data.code === 'STAFF_UNAUTHENTICATED') return new StaffFailure('STAFF_SIGNED_OUT', `${what}: the service ended the session`)
+  return new StaffFailure(answer.data.code, `${what}: ${answer.data.code}`)
+}
