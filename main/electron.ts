@@ -8,6 +8,7 @@ import { channels } from '../common/bridge.ts'
 import { createAppApi } from './core/api.ts'
 import { systemClock } from './platform/clock.ts'
 import { electronOpener } from './platform/electron-opener.ts'
+import { electronFileSaver } from './platform/electron-file-saver.ts'
 import { createElectronStore } from './platform/electron-store.ts'
 import { createJsonLogger } from './platform/logger.ts'
 import { safeStorageProtector } from './platform/safe-storage-protector.ts'
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     serviceUrl: serviceUrl(),
     version: app.getVersion(),
     channel: __SHINKUMI_CHANNEL__,
+    fileSaver: electronFileSaver(() => mainWindow),
   })
 
   session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
