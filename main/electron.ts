@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron'
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron'
 import { channels } from '../common/bridge.ts'
 import { createAppApi } from './core/api.ts'
 import { systemClock } from './platform/clock.ts'
@@ -79,6 +79,9 @@ async function start(): Promise<void> {
   )
   app.on('web-contents-created', (_event, contents) => harden(contents))
   serveRenderer()
+  // OTP-18: the app lock engages when the OS locks the screen or goes to sleep, not only after idle time.
+  powerMonitor.on('lock-screen', () => void api['lock.engage']())
+  powerMonitor.on('suspend', () => void api['lock.engage']())
 
   for (const channel of channels) {
     const handler = guardedHandler(api, channel, () => mainWindow?.webContents.id)
@@ -105,10 +108,14 @@ async function start(): Promise<void> {
   })
   mainWindow.removeMenu()
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  // OTP-26: a renderer that dies (crash or out of memory) is reloaded; the renderer then shows A9EX/A999.
+  // OTP-26: a renderer that dies (crash or out of memory) is reloaded; the renderer then shows A9EX, or A999 with
+  // the id of this log line (renderer/lib/recovery.ts reads the fragment).
   mainWindow.webContents.on('render-process-gone', (_event, details) => {
-    logger.error('renderer process gone', crypto.randomUUID(), { reason: details.reason, exitCode: details.exitCode })
-    if (details.reason !== 'clean-exit') void mainWindow?.loadURL(`${APP_ORIGIN}/index.html#recovered=${details.reason === 'oom' ? 'A9EX' : 'A999'}`)
+    const correlationId = crypto.randomUUID()
+    logger.error('renderer process gone', correlationId, { reason: details.reason, exitCode: details.exitCode })
+    if (details.reason === 'clean-exit') return
+    const recovered = details.reason === 'oom' ? 'recovered=A9EX' : `recovered=A999&correlation=${correlationId}`
+    void mainWindow?.loadURL(`${APP_ORIGIN}/index.html#${recovered}`)
   })
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`)
 }
