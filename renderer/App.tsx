@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { AppFrame } from './components/AppFrame.tsx'
 import { BottomTabs } from './components/BottomTabs.tsx'
 import { CrashBoundary } from './components/CrashBoundary.tsx'
+import { useAutoLock } from './hooks/useAutoLock.ts'
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
 import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
 import { specOf } from './navigation/registry.tsx'
@@ -27,6 +28,7 @@ export function AppProviders({ children, env = 'default' }: ProvidersProps) {
 function CurrentScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
+  useAutoLock()
   const { screen, visit } = navigator.state
   const spec = specOf(screen)
   const Screen = spec.component

@@ -28,6 +28,17 @@ export function CopyIcon() {
   )
 }
 
+export function ListIcon() {
+  return (
+    <svg {...common} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M9 6h11M9 12h11M9 18h11" />
+      <circle cx="4.5" cy="6" r="1" />
+      <circle cx="4.5" cy="12" r="1" />
+      <circle cx="4.5" cy="18" r="1" />
+    </svg>
+  )
+}
+
 export function ReceiptIcon() {
   return (
     <svg {...common} strokeLinecap="round" strokeLinejoin="round">

@@ -14,6 +14,8 @@ export interface Navigator {
   showToken: (tokenId: string) => void
   /** Shows the error screen; its button returns to `back`, by default the screen the customer was on. */
   fail: (error: AppError, context: ErrorContext, back?: Screen) => void
+  /** The token is gone (トークン削除): the ワンタイムパスワード tab no longer shows it; then `screen`. */
+  forgetToken: (tokenId: string, screen: Screen) => void
   restart: () => void
 }
 
@@ -27,6 +29,7 @@ export function NavigationProvider({ children, initial = initialNavigation }: { 
       go: (screen) => dispatch({ type: 'go', screen }),
       showToken: (tokenId) => dispatch({ type: 'showToken', tokenId }),
       fail: (error, context, back) => dispatch({ type: 'fail', error, context, back }),
+      forgetToken: (tokenId, screen) => dispatch({ type: 'forgetToken', tokenId, screen }),
       restart: () => dispatch({ type: 'restart' }),
     }),
     [state],

@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
+import { AboutScreen } from '../screens/customer/AboutScreen.tsx'
+import { AppLockScreen } from '../screens/customer/AppLockScreen.tsx'
 import { CorrectionDoneScreen } from '../screens/customer/CorrectionDoneScreen.tsx'
 import { CorrectionScreen } from '../screens/customer/CorrectionScreen.tsx'
 import { DisplayNameScreen } from '../screens/customer/DisplayNameScreen.tsx'
@@ -14,7 +16,11 @@ import { ProvisionedScreen } from '../screens/customer/ProvisionedScreen.tsx'
 import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
 import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
 import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
+import { TokenDeleteConfirmScreen, TokenDeletedScreen, TokenDeleteScreen } from '../screens/customer/TokenDeleteScreens.tsx'
+import { TokenSelectScreen } from '../screens/customer/TokenSelectScreen.tsx'
 import { TransactionsScreen } from '../screens/customer/TransactionsScreen.tsx'
+import { UnlockScreen } from '../screens/customer/UnlockScreen.tsx'
+import { VaultResetPanel } from '../screens/customer/VaultResetPanel.tsx'
 import { useNavigator } from './Navigation.tsx'
 import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
 
@@ -31,7 +37,12 @@ const none = () => null
 
 function ErrorRoute({ screen }: { screen: ScreenOf<'error'> }) {
   const navigator = useNavigator()
-  return <ErrorScreen error={screen.error} context={screen.context} onBack={() => navigator.go(screen.back)} />
+  return (
+    <>
+      <ErrorScreen error={screen.error} context={screen.context} onBack={() => navigator.go(screen.back)} />
+      {screen.error.code === 'A998' && <VaultResetPanel />}
+    </>
+  )
 }
 
 export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
@@ -64,6 +75,18 @@ export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
   correctionDone: { component: CorrectionDoneScreen, title: () => 'title.correction', tab: () => 'settings', back: none },
   transactions: { component: TransactionsScreen, title: () => 'title.transactions', tab: () => 'transactions', back: none },
   error: { component: ErrorRoute, title: () => 'title.error', tab: none, back: none },
+  unlock: { component: UnlockScreen, title: () => 'title.unlock', tab: none, back: none },
+  tokenSelect: { component: TokenSelectScreen, title: () => 'title.tokens', tab: () => 'tokens', back: none },
+  tokenDelete: { component: TokenDeleteScreen, title: () => 'title.delete', tab: () => 'settings', back: () => ({ name: 'settings' }) },
+  tokenDeleteConfirm: {
+    component: TokenDeleteConfirmScreen,
+    title: () => 'title.deleteConfirm',
+    tab: () => 'settings',
+    back: () => ({ name: 'tokenDelete' }),
+  },
+  tokenDeleted: { component: TokenDeletedScreen, title: () => 'title.deleted', tab: none, back: none },
+  appLock: { component: AppLockScreen, title: () => 'title.appLock', tab: () => 'settings', back: () => ({ name: 'settings' }) },
+  about: { component: AboutScreen, title: () => 'title.about', tab: () => 'settings', back: () => ({ name: 'settings' }) },
 }
 
 /** The row of a screen, typed for that screen (TypeScript cannot correlate registry[screen.name] by itself). */

@@ -41,11 +41,23 @@ export type Screen =
   | { name: 'correctionDone' }
   /** 取引確認 (OTP-25). */
   | { name: 'transactions' }
+  /** アプリロックコード入力 (OTP-18): at start-up with the lock set, and whenever the app locked itself. */
+  | { name: 'unlock' }
+  /** トークン選択 (OTP-05): at start-up with several tokens, from its tab, after トークン追加. */
+  | { name: 'tokenSelect' }
+  /** トークン削除 → トークン削除確認 → トークン削除完了 when none is left (OTP-14). */
+  | { name: 'tokenDelete' }
+  | { name: 'tokenDeleteConfirm'; token: TokenView }
+  | { name: 'tokenDeleted' }
+  /** アプリロック設定 (OTP-17). */
+  | { name: 'appLock' }
+  /** このアプリについて (OTP-16). */
+  | { name: 'about' }
   /** The error screen (OTP-27); `back` is where its button returns to. */
   | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
 
 export type ScreenName = Screen['name']
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>
 
-/** The bottom tabs (OTP-05). 'tokens' (トークン選択) joins with its issue. */
-export type TabId = 'otp' | 'settings' | 'transactions'
+/** The bottom tabs (OTP-05). */
+export type TabId = 'otp' | 'tokens' | 'settings' | 'transactions'

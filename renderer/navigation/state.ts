@@ -16,6 +16,7 @@ export type NavigationAction =
   | { type: 'go'; screen: Screen }
   | { type: 'showToken'; tokenId: string }
   | { type: 'fail'; error: AppError; context: ErrorContext; back?: Screen }
+  | { type: 'forgetToken'; tokenId: string; screen: Screen }
   | { type: 'restart' }
 
 export const initialNavigation: NavigationState = { screen: { name: 'startup' }, tokenId: null, visit: 0 }
@@ -28,11 +29,15 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
     case 'showToken':
       return { screen: { name: 'otp', tokenId: action.tokenId }, tokenId: action.tokenId, visit }
     case 'fail': {
+      // The app lock took the vault (idle time, OS lock): every screen's failure leads to アプリロックコード入力 (OTP-18).
+      if (action.error.code === 'LOCKED') return { ...state, screen: { name: 'unlock' }, visit }
       // An error on top of an error screen keeps the first one's way back.
       const current = state.screen.name === 'error' ? state.screen.back : state.screen
       const screen: Screen = { name: 'error', error: action.error, context: action.context, back: action.back ?? current }
       return { ...state, screen, visit }
     }
+    case 'forgetToken':
+      return { screen: action.screen, tokenId: state.tokenId === action.tokenId ? null : state.tokenId, visit }
     case 'restart':
       return { ...initialNavigation, visit }
   }

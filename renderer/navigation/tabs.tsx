@@ -1,6 +1,6 @@
-// The bottom tabs (OTP-05), in the seed's order. トークン選択 joins here with its screen.
+// The bottom tabs (OTP-05), in the seed's order.
 import type { ComponentType } from 'react'
-import { GearIcon, KeyIcon, ReceiptIcon } from '../components/Icons.tsx'
+import { GearIcon, KeyIcon, ListIcon, ReceiptIcon } from '../components/Icons.tsx'
 import type { TabFacts } from '../hooks/useTabFacts.ts'
 import type { MessageKey } from '../i18n/ja.ts'
 import type { Screen, TabId } from './screens.ts'
@@ -23,6 +23,7 @@ export const tabs: TabSpec[] = [
     Icon: KeyIcon,
     target: (state) => (state.tokenId ? { name: 'otp', tokenId: state.tokenId } : null),
   },
+  { id: 'tokens', label: 'tab.tokens', Icon: ListIcon, target: () => ({ name: 'tokenSelect' }) },
   {
     id: 'transactions',
     label: 'tab.transactions',

@@ -106,13 +106,13 @@ describe('ワンタイムパスワード screen', () => {
     expect(screen.queryByTestId('otp-logo-link')).toBeNull()
   })
 
-  it('OTP-05 the bottom tabs lead to 設定メニュー, where entries without their screen yet are disabled', async () => {
+  it('OTP-05 the bottom tabs lead to 設定メニュー, where every entry of the seed opens its screen', async () => {
     installFakeApi([shown])
     render(<App env="test" initial={onOtpScreen} />)
     fireEvent.click(await screen.findByRole('button', { name: /設定/ }))
     expect((await screen.findByTestId('screen-title')).textContent).toBe('設定メニュー')
-    for (const entry of ['トークン追加', 'トークン削除', 'アプリロック設定', 'バージョン情報']) {
-      expect(screen.getByRole('button', { name: entry })).toHaveProperty('disabled', true)
+    for (const entry of ['トークン追加', 'トークン削除', 'トークン表示名設定', 'アプリロック設定', 'パスワード補正', 'バージョン情報']) {
+      expect(screen.getByRole('button', { name: entry })).toHaveProperty('disabled', false)
     }
     fireEvent.click(screen.getByRole('button', { name: 'トークン表示名設定' }))
     expect((await screen.findByTestId('screen-title')).textContent).toBe('トークン表示名設定')

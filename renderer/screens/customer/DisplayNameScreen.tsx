@@ -44,7 +44,8 @@ export function DisplayNameScreen({ screen }: { screen: ScreenOf<'displayName'> 
 
   const saved = (updated: TokenView) => {
     if (screen.flow === 'settings') setTokens(tokens.map((candidate) => (candidate.id === updated.id ? updated : candidate)))
-    // After トークン追加 the seed goes on to トークン選択; until that screen exists, to the new token itself.
+    // Seed 3.3 step 5: after トークン追加, トークン選択 (the added token is among them); after 初期設定, its code.
+    else if (screen.flow === 'add') navigator.go({ name: 'tokenSelect' })
     else navigator.showToken(updated.id)
   }
 

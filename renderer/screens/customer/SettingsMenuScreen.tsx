@@ -1,4 +1,4 @@
-// 設定メニュー (seed 3.3–3.11). Entries whose screens come with later issues are shown, disabled.
+// 設定メニュー (seed 3.3–3.11).
 import { Paper } from '@mantine/core'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
@@ -8,17 +8,17 @@ import type { Screen } from '../../navigation/screens.ts'
 interface Entry {
   label: MessageKey
   testId: string
-  /** The screen the entry opens; null while that screen does not exist yet. */
-  target: Screen | null
+  /** The screen the entry opens. */
+  target: Screen
 }
 
 const entries: Entry[] = [
-  { label: 'settings.addToken', testId: 'settings-add-token', target: null },
-  { label: 'settings.deleteToken', testId: 'settings-delete-token', target: null },
+  { label: 'settings.addToken', testId: 'settings-add-token', target: { name: 'provision', mode: 'add' } },
+  { label: 'settings.deleteToken', testId: 'settings-delete-token', target: { name: 'tokenDelete' } },
   { label: 'settings.displayName', testId: 'settings-display-name', target: { name: 'displayName', tokenId: null, flow: 'settings' } },
-  { label: 'settings.appLock', testId: 'settings-app-lock', target: null },
+  { label: 'settings.appLock', testId: 'settings-app-lock', target: { name: 'appLock' } },
   { label: 'settings.correction', testId: 'settings-correction', target: { name: 'correction', tokenId: null } },
-  { label: 'settings.version', testId: 'settings-version', target: null },
+  { label: 'settings.version', testId: 'settings-version', target: { name: 'about' } },
 ]
 
 export function SettingsMenuScreen() {
@@ -31,8 +31,7 @@ export function SettingsMenuScreen() {
           key={testId}
           type="button"
           className="menu-item"
-          disabled={target === null}
-          onClick={target ? () => navigator.go(target) : undefined}
+          onClick={() => navigator.go(target)}
           data-testid={testId}
         >
           {t(label)}

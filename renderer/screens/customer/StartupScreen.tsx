@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent } from 'react'
 import type { AppStatus, BridgeApi } from '../../../common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { reportProblem, settle } from '../../lib/diagnostics.ts'
+import { settle } from '../../lib/diagnostics.ts'
 import { chooseToken } from '../../navigation/choose-token.ts'
 import { useNavigator, type Navigator } from '../../navigation/Navigation.tsx'
 
@@ -43,12 +43,13 @@ async function firstScreen(bridge: BridgeApi, status: AppStatus, stopped: () => 
       const tokens = await settle(bridge['tokens.list']())
       if (stopped()) return
       if (!tokens.ok) return navigator.fail(tokens.error, 'other')
-      // With トークン選択 (OTP-05) several tokens lead there first.
-      const first = tokens.value[0]
-      return first ? chooseToken(bridge, navigator, first.id, stopped) : navigator.go({ name: 'provision', mode: 'setup' })
+      // Seed 3.1.1: several tokens lead to トークン選択 first.
+      if (tokens.value.length > 1) return navigator.go({ name: 'tokenSelect' })
+      const only = tokens.value[0]
+      return only ? chooseToken(bridge, navigator, only.id, stopped) : navigator.go({ name: 'provision', mode: 'setup' })
     }
     case 'locked':
-      // アプリロックコード入力 (OTP-18) is not built yet, and no lock can be set without it: unexpected.
-      return navigator.fail(await reportProblem(new Error('app.status: locked, but this build has no lock screen'), 'error'), 'other')
+      // Seed 3.1.2: アプリロックコード入力 first; the right code starts up again from here.
+      return navigator.go({ name: 'unlock' })
   }
 }

@@ -1,0 +1,68 @@
+// このアプリについて (OTP-16, seed 3.10): the version from package.json, and for testers the service URL and the
+// build channel.
+import { Center, Loader, Paper, Stack, Table, Text } from '@mantine/core'
+import { useEffect, useEffectEvent, useState } from 'react'
+import type { Out } from '../../../common/bridge.ts'
+import { api } from '../../bridge.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { reportProblem } from '../../lib/diagnostics.ts'
+import { useNavigator } from '../../navigation/Navigation.tsx'
+
+export function AboutScreen() {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  const [about, setAbout] = useState<Out<'app.about'> | null>(null)
+  const failed = useEffectEvent(async (thrown: unknown) => navigator.fail(await reportProblem(thrown, 'error'), 'other', { name: 'settings' }))
+
+  useEffect(() => {
+    let stopped = false
+    api['app.about']().then(
+      (value) => !stopped && setAbout(value),
+      (thrown: unknown) => !stopped && void failed(thrown),
+    )
+    return () => {
+      stopped = true
+    }
+  }, [])
+
+  if (!about) {
+    return (
+      <Center h="100%">
+        <Loader color="teal" aria-label={t('common.loading')} />
+      </Center>
+    )
+  }
+  return (
+    <Stack gap="md" p="md">
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap={4} align="center">
+          <Text fw={700} size="lg" c="navy.9">
+            {t('app.name')}
+          </Text>
+          <Text size="lg" data-testid="about-version">
+            {t('about.version', { version: about.version })}
+          </Text>
+        </Stack>
+      </Paper>
+      <Stack gap={4}>
+        <Text size="sm" fw={700}>
+          {t('about.testers')}
+        </Text>
+        <Table withTableBorder fz="sm" layout="fixed">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w="38%">{t('about.serviceUrl')}</Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }} data-testid="about-service-url">
+                {about.serviceUrl}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('about.channel')}</Table.Th>
+              <Table.Td data-testid="about-channel">{about.channel}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Stack>
+  )
+}
