@@ -221,6 +221,7 @@ export const ApprovalOutcome = z.object({
 export type ApprovalOutcome = z.infer<typeof ApprovalOutcome>
 
 export const MaintenanceWindowView = z.object({ id: z.string(), startsAt: instant, endsAt: instant, reason: z.string(), createdBy: z.string() })
+export type MaintenanceWindowView = z.infer<typeof MaintenanceWindowView>
 export const MaintenanceList = z.object({ windows: z.array(MaintenanceWindowView) })
 export const MaintenanceResult = z.object({ auditSeq: z.number().int(), window: MaintenanceWindowView })
 

@@ -1,5 +1,6 @@
 // English, the second locale (SPEC §0). Same keys as ja.ts; the compiler checks none is missing.
 import type { Messages } from './ja.ts'
+import { staffEn } from './staff-en.ts'
 
 export const en: Messages = {
   'app.name': 'One-Time Password App',
@@ -170,4 +171,5 @@ export const en: Messages = {
   'tx.reject': 'Reject',
   'tx.approved': 'You approved the transaction. Please return to internet banking.',
   'tx.rejected': 'You rejected the transaction. If you do not recognise it, please contact the customer center.',
+  ...staffEn,
 }

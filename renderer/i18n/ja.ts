@@ -1,5 +1,7 @@
 // Japanese, the app's first language. Screen titles and button labels are the manual's own words (seed 000);
 // the rest is written in the same voice. Placeholders are {name}.
+import { staffJa } from './staff-ja.ts'
+
 export const ja = {
   'app.name': 'ワンタイムパスワードアプリ',
   'common.back': '戻る',
@@ -169,6 +171,7 @@ export const ja = {
   'tx.reject': '否認',
   'tx.approved': 'お取引を承認しました。インターネットバンキングの画面にお戻りください。',
   'tx.rejected': 'お取引を否認しました。身に覚えのないお取引の場合は、お客様センターへご連絡ください。',
+  ...staffJa,
 } as const
 
 export type MessageKey = keyof typeof ja

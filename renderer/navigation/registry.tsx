@@ -23,6 +23,7 @@ import { UnlockScreen } from '../screens/customer/UnlockScreen.tsx'
 import { VaultResetPanel } from '../screens/customer/VaultResetPanel.tsx'
 import { useNavigator } from './Navigation.tsx'
 import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
+import { staffRegistry } from './staff-registry.tsx'
 
 export interface ScreenSpec<N extends ScreenName> {
   component: ComponentType<{ screen: ScreenOf<N> }>
@@ -75,6 +76,7 @@ export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
   correctionDone: { component: CorrectionDoneScreen, title: () => 'title.correction', tab: () => 'settings', back: none },
   transactions: { component: TransactionsScreen, title: () => 'title.transactions', tab: () => 'transactions', back: none },
   error: { component: ErrorRoute, title: () => 'title.error', tab: none, back: none },
+  ...staffRegistry,
   unlock: { component: UnlockScreen, title: () => 'title.unlock', tab: none, back: none },
   tokenSelect: { component: TokenSelectScreen, title: () => 'title.tokens', tab: () => 'tokens', back: none },
   tokenDelete: { component: TokenDeleteScreen, title: () => 'title.delete', tab: () => 'settings', back: () => ({ name: 'settings' }) },

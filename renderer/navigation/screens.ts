@@ -3,6 +3,7 @@
 // navigation/registry.tsx (title, tab, header back target). The compiler then points at anything missing.
 import type { AppError, TokenView } from '../../common/bridge.ts'
 import type { ErrorContext } from '../../common/errors.ts'
+import type { StaffScreen } from './staff-screens.ts'
 
 export type ProvisionMode = 'setup' | 'add'
 
@@ -55,6 +56,8 @@ export type Screen =
   | { name: 'about' }
   /** The error screen (OTP-27); `back` is where its button returns to. */
   | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
+  /** スタッフモード (STF-01…STF-05): navigation/staff-screens.ts. */
+  | StaffScreen
 
 export type ScreenName = Screen['name']
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>

@@ -49,7 +49,8 @@ export function staffHttp(baseUrl: string, timeoutMs: number): StaffHttp {
     async text(path, token) {
       const response = await send('GET', path, { token })
       const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null
-      return { text: await response.text(), fileName }
+      // The BOM stays: spreadsheet software needs it to read the Japanese as UTF-8.
+      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), fileName }
     },
     async empty(method, path, token) {
       await send(method, path, { token })

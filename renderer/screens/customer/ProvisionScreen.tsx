@@ -8,6 +8,7 @@ import { settle } from '../../lib/diagnostics.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { StaffModeEntry } from '../staff/StaffModeEntry.tsx'
 
 /** Typed values go as typed: no spell checking, capitals or autofill for identifiers and secrets. */
 const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const
@@ -90,6 +91,7 @@ export function ProvisionScreen({ screen }: { screen: ScreenOf<'provision'> }) {
           <Button type="submit" fullWidth loading={sending} data-testid="setup-submit">
             {t('setup.submit')}
           </Button>
+          {mode === 'setup' && <StaffModeEntry />}
         </Stack>
       </fieldset>
       {sending && <BusyOverlay label={t('common.communicating')} />}

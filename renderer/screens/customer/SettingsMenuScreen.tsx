@@ -19,6 +19,7 @@ const entries: Entry[] = [
   { label: 'settings.appLock', testId: 'settings-app-lock', target: { name: 'appLock' } },
   { label: 'settings.correction', testId: 'settings-correction', target: { name: 'correction', tokenId: null } },
   { label: 'settings.version', testId: 'settings-version', target: { name: 'about' } },
+  { label: 'staff.entry', testId: 'settings-staff-mode', target: { name: 'staffSignIn' } },
 ]
 
 export function SettingsMenuScreen() {

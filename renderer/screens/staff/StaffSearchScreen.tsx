@@ -1,0 +1,116 @@
+// 顧客検索 (STF-03): by 店番 + 口座番号 or by サービスID + ユーザID. The rules are the contract's, checked here first.
+import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
+import { CustomerSearch, type CustomerSummary } from '../../../common/staff-api.ts'
+import { api } from '../../bridge.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useNavigator } from '../../navigation/Navigation.tsx'
+import type { ScreenOf } from '../../navigation/screens.ts'
+import { accountLabel } from './staff-format.ts'
+import { useStaffCall } from './staff-call.ts'
+import { StaffErrorAlert } from './StaffError.tsx'
+import { StaffShell } from './StaffShell.tsx'
+
+const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const
+
+function Search({ initial }: { initial?: CustomerSearch }) {
+  const { t } = useI18n()
+  const navigator = useNavigator()
+  const { busy, error, setError, run } = useStaffCall()
+  const [by, setBy] = useState<CustomerSearch['by']>(initial?.by ?? 'account')
+  const [fields, setFields] = useState<Record<string, string>>(initial ? { ...initial } : {})
+  const [found, setFound] = useState<{ search: CustomerSearch; customers: CustomerSummary[] } | null>(null)
+  const field = (name: string, label: Parameters<typeof t>[0], width: number) => (
+    <TextInput
+      label={t(label)}
+      value={fields[name] ?? ''}
+      onChange={(e) => setFields({ ...fields, [name]: e.currentTarget.value.trim() })}
+      style={{ flex: width }}
+      {...plainInput}
+      data-testid={`staff-search-${name}`}
+    />
+  )
+
+  const search = async (query: CustomerSearch) => {
+    const customers = await run(() => api['staff.search'](query))
+    if (customers) setFound({ search: query, customers })
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const query = CustomerSearch.safeParse({ ...fields, by })
+    if (!query.success) return setError({ code: 'BAD_REQUEST' })
+    void search(query.data)
+  }
+  const again = useEffectEvent(() => initial && void search(initial))
+  useEffect(() => again(), [])
+
+  return (
+    <Stack gap="sm" p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <SegmentedControl
+            fullWidth
+            value={by}
+            onChange={(value) => setBy(value as CustomerSearch['by'])}
+            data={[
+              { value: 'account', label: t('staff.search.byAccount') },
+              { value: 'user', label: t('staff.search.byUser') },
+            ]}
+            data-testid="staff-search-by"
+          />
+          {by === 'account' ? (
+            <Group gap="sm" wrap="nowrap" align="flex-end">
+              {field('branch', 'staff.search.branch', 1)}
+              {field('accountNumber', 'staff.search.accountNumber', 2)}
+            </Group>
+          ) : (
+            <Group gap="sm" wrap="nowrap" align="flex-end">
+              {field('serviceId', 'staff.search.serviceId', 1)}
+              {field('userId', 'staff.search.userId', 1)}
+            </Group>
+          )}
+          <Button type="submit" loading={busy} data-testid="staff-search-submit">
+            {t('staff.search.submit')}
+          </Button>
+        </Stack>
+      </form>
+      <StaffErrorAlert error={error} />
+      {found && (
+        <Stack gap="xs" data-testid="staff-search-results">
+          <Text size="sm" fw={700}>
+            {found.customers.length ? t('staff.search.results', { count: found.customers.length }) : t('staff.search.none')}
+          </Text>
+          {found.customers.map((customer) => (
+            <UnstyledButton
+              key={JSON.stringify(customer.ref)}
+              onClick={() => navigator.go({ name: 'staffCustomer', ref: customer.ref, back: { name: 'staffSearch', search: found.search } })}
+              data-testid="staff-search-result"
+            >
+              <Paper withBorder radius="md" p="sm" className="staff-card-link">
+                <Text fw={700}>{customer.nameKana ?? t('staff.search.noName')}</Text>
+                {customer.accounts.map((a) => (
+                  <Text key={accountLabel(t, a)} size="sm" c="dimmed">
+                    {accountLabel(t, a)}
+                  </Text>
+                ))}
+                {customer.otpUsers.map((u) => (
+                  <Text key={`${u.serviceId}/${u.userId}`} size="sm" c="dimmed">
+                    {u.serviceId} / {u.userId}
+                  </Text>
+                ))}
+              </Paper>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  )
+}
+
+export function StaffSearchScreen({ screen }: { screen: ScreenOf<'staffSearch'> }) {
+  return (
+    <StaffShell>
+      <Search initial={screen.search} />
+    </StaffShell>
+  )
+}
