@@ -24,7 +24,7 @@ export async function correctToken(deps: Deps, tokenId: string, request: z.infer
   const candidates = Array.from({ length: 2 * CORRECTION_MAX_STEPS + 1 }, (_, i) => serverStep - CORRECTION_MAX_STEPS + i)
   const matches = matchingSteps(token, deps.seedKey, request.otp, candidates)
   if (matches.length === 0) {
-    await recordOtpFailure(db, tokenId, config.otpMaxFailures)
+    await recordOtpFailure(db, tokenId, config.otpMaxFailures, now)
     return refuse('A403')
   }
   const step = nearest(matches, timeStep(Date.parse(request.deviceTime), token.period))
