@@ -201,7 +201,7 @@ test('OTP-21 expired, the only token: 有効期限切れ → [確認] → the to
   await expect(page.getByTestId('screen-title')).toHaveText('初期設定')
 })
 
-test('OTP-22 expired, one of several tokens: 有効期限切れ → [削除] removes only that token', async ({ page, snap }) => {
+test('OTP-22 OTP-05 expired, one of several tokens: トークン選択 → 有効期限切れ → [削除] → トークン選択 without it', async ({ page, snap }) => {
   const { dataDir } = await tokenNearExpiry(page, BIZ, 'several')
   const adding = await app(service.url, dataDir)
   await page.goto(adding.url)
@@ -218,11 +218,21 @@ test('OTP-22 expired, one of several tokens: 有効期限切れ → [削除] rem
 
   const later = await app(service.url, dataDir, 101)
   await page.goto(later.url)
+  await expect(page.getByTestId('screen-title')).toHaveText('トークン選択')
+  await expect(page.getByTestId('token-select-item')).toHaveCount(2)
+  await page.getByTestId('token-select-item').first().click()
   await expect(page.getByTestId('screen-title')).toHaveText('有効期限切れ')
   await expect(page.getByTestId('expired-remove')).toHaveText('削除')
   await snap('expiry-04-有効期限切れ-複数')
   await page.getByTestId('expired-remove').click()
-  await expect(page.getByTestId('expired-remove')).toHaveText('確認')
+
+  await expect(page.getByTestId('screen-title')).toHaveText('トークン選択')
+  await expect(page.getByTestId('token-select-item')).toHaveCount(1)
   const left = await callBridge(page, 'tokens.list')
   expect(left.ok && left.value.map((t) => t.userId)).toEqual([secondUser])
+  // The last one has expired too: now it is the only token, so [確認] and 初期設定 (OTP-21).
+  await page.getByTestId('token-select-item').click()
+  await expect(page.getByTestId('expired-remove')).toHaveText('確認')
+  await page.getByTestId('expired-remove').click()
+  await expect(page.getByTestId('screen-title')).toHaveText('初期設定')
 })

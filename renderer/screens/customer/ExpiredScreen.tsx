@@ -34,9 +34,7 @@ export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
     try {
       const result = await settle(api['expiry.removeExpired'](token.id))
       if (!result.ok) return navigator.fail(result.error, 'other', { name: 'startup' })
-      if (result.value.remaining === 0) navigator.go({ name: 'provision', mode: 'setup' })
-      // Start-up leads on to トークン選択 when the app holds several tokens (OTP-05).
-      else navigator.restart()
+      navigator.go(result.value.remaining === 0 ? { name: 'provision', mode: 'setup' } : { name: 'tokenSelect' })
     } finally {
       inFlight.current = false
       setRemoving(false)
