@@ -66,6 +66,16 @@ const test = base.extend<{ customerPage: Page }, { service: Service; demo: Demo;
     },
     { scope: 'worker' },
   ],
+  // The whole screen, however long (the window scrolls inside .app-main), with transitions settled.
+  snap: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      const size = page.viewportSize()!
+      const hidden = await page.locator('.app-main').evaluate((el) => el.scrollHeight - el.clientHeight)
+      if (hidden > 0) await page.setViewportSize({ width: size.width, height: size.height + hidden })
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'screens', testInfo.project.name, `${name}.png`), animations: 'disabled' })
+      if (hidden > 0) await page.setViewportSize(size)
+    })
+  },
   customerPage: async ({ browser }, use) => {
     const page = await (browser as Browser).newPage({ viewport: { width: 390, height: 844 } })
     await use(page)

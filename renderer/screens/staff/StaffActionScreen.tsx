@@ -90,7 +90,7 @@ function Action({ screen }: { screen: ScreenOf<'staffAction'> }) {
         onConfirm={() => void execute()}
         onCancel={() => setConfirming(false)}
       >
-        <Fact label={t('title.staffAction')} value={t(`staff.action.${action.kind}`)} />
+        <Fact label={t('staff.action.what')} value={t(`staff.action.${action.kind}`)} />
         <Fact label={t('staff.action.target')} value={screen.target} />
         <Fact label={t('staff.action.reason')} value={justification.reason.trim()} />
         <Fact label={t('staff.action.identity')} value={identity} />

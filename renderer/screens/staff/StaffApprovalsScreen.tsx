@@ -23,6 +23,12 @@ function Approvals() {
   const { busy, error, run } = useStaffCall()
   const [approvals, setApprovals] = useState<ApprovalView[] | null>(null)
   const [deciding, setDeciding] = useState<Decision | null>(null)
+  // What the dialog shows stays while it fades out; only `open` closes it.
+  const [open, setOpen] = useState(false)
+  const ask = (decision: Decision) => {
+    setDeciding(decision)
+    setOpen(true)
+  }
   const [outcome, setOutcome] = useState<{ decision: Decision['decision']; result: ApprovalOutcome } | null>(null)
 
   const load = useEffectEvent(async () => {
@@ -35,7 +41,7 @@ function Approvals() {
     if (!deciding) return
     const result = await run(() => api['staff.decide']({ approvalId: deciding.approval.approvalId, decision: deciding.decision }))
     const decision = deciding.decision
-    setDeciding(null)
+    setOpen(false)
     if (result) setOutcome({ decision, result })
     await load()
   }
@@ -71,14 +77,12 @@ function Approvals() {
         const own = a.requestedBy === staff.staffId
         return (
           <Paper key={a.approvalId} withBorder radius="md" p="sm" data-testid="staff-approval">
-            <Group justify="space-between" wrap="nowrap">
-              <Badge color="orange" variant="light">
-                {t(`staff.action.${a.kind}`)}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                {t('staff.approvals.requested', { staff: a.requestedBy, time: jstTime(a.requestedAt) })}
-              </Text>
-            </Group>
+            <Badge color="orange" variant="light" size="lg" radius="sm">
+              {t(`staff.action.${a.kind}`)}
+            </Badge>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('staff.approvals.requested', { staff: a.requestedBy, time: jstTime(a.requestedAt) })}
+            </Text>
             <Text fw={700} mt={6}>
               {a.serviceId} / {a.userId}
             </Text>
@@ -91,11 +95,11 @@ function Approvals() {
               </Text>
             )}
             <Group grow mt="sm">
-              <Button size="sm" variant="default" onClick={() => setDeciding({ approval: a, decision: 'reject' })} data-testid="staff-approval-reject">
+              <Button size="sm" variant="default" onClick={() => ask({ approval: a, decision: 'reject' })} data-testid="staff-approval-reject">
                 {t(own ? 'staff.approvals.withdraw' : 'staff.approvals.reject')}
               </Button>
               {!own && (
-                <Button size="sm" onClick={() => setDeciding({ approval: a, decision: 'approve' })} data-testid="staff-approval-approve">
+                <Button size="sm" onClick={() => ask({ approval: a, decision: 'approve' })} data-testid="staff-approval-approve">
                   {t('staff.approvals.approve')}
                 </Button>
               )}
@@ -104,17 +108,17 @@ function Approvals() {
         )
       })}
       <ConfirmDialog
-        opened={deciding !== null}
+        opened={open}
         title={t(deciding?.decision === 'approve' ? 'staff.approvals.confirmApprove' : 'staff.approvals.confirmReject')}
         busy={busy}
         danger={deciding?.decision === 'approve'}
         confirmLabel={t(deciding?.decision === 'approve' ? 'staff.approvals.approve' : 'staff.approvals.reject')}
         onConfirm={() => void decide()}
-        onCancel={() => setDeciding(null)}
+        onCancel={() => setOpen(false)}
       >
         {deciding && (
           <>
-            <Fact label={t('title.staffAction')} value={t(`staff.action.${deciding.approval.kind}`)} />
+            <Fact label={t('staff.action.what')} value={t(`staff.action.${deciding.approval.kind}`)} />
             <Fact label={t('staff.action.target')} value={`${deciding.approval.serviceId} / ${deciding.approval.userId}`} />
             <Fact label={t('staff.action.reason')} value={deciding.approval.reason} />
           </>

@@ -14,12 +14,17 @@ import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { hasRole, StaffShell, useStaff } from './StaffShell.tsx'
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+function Section({ title, subtitle, children, testId }: { title: string; subtitle?: string; children: ReactNode; testId?: string }) {
   return (
     <Paper withBorder radius="md" p="sm" data-testid={testId}>
-      <Title order={2} size="h5" c="navy.9" mb={6}>
+      <Title order={2} size="h5" c="navy.9" mb={subtitle ? 0 : 6}>
         {title}
       </Title>
+      {subtitle && (
+        <Text size="xs" c="dimmed" mb={6}>
+          {subtitle}
+        </Text>
+      )}
       <Stack gap={6}>{children}</Stack>
     </Paper>
   )
@@ -74,24 +79,31 @@ function AccountSection({ account }: { account: AccountView }) {
       </Text>
       {account.lastAttempts.length === 0 && <Text size="xs">{t('staff.customer.noAttempts')}</Text>}
       {account.lastAttempts.map((a, i) => (
-        <Text key={i} size="xs" data-testid="staff-attempt">
-          {jstTime(a.updatedAt)}　{a.clientName}　{t(`staff.step.${a.step}`)}
-        </Text>
+        <Group key={i} justify="space-between" wrap="nowrap" gap="xs" data-testid="staff-attempt">
+          <Text size="xs" truncate>
+            {jstTime(a.updatedAt)}　{a.clientName}
+          </Text>
+          <Text size="xs" fw={a.step === 'refused' ? 700 : 400} c={a.step === 'refused' ? 'red.8' : undefined} style={{ flex: 'none' }}>
+            {t(`staff.step.${a.step}`)}
+          </Text>
+        </Group>
       ))}
       <Text size="sm" c="dimmed">
         {t('staff.customer.linkages')}
       </Text>
       {account.linkages.length === 0 && <Text size="xs">{t('staff.customer.noLinkages')}</Text>}
       {account.linkages.map((l) => (
-        <Group key={l.grantId} justify="space-between" wrap="nowrap" gap="xs" data-testid="staff-linkage">
-          <div style={{ minWidth: 0 }}>
-            <Text size="sm">{l.clientName}</Text>
-            <Text size="xs" c="dimmed">
-              {t('staff.customer.linkageUntil', { time: jstTime(l.expiresAt) })}
-            </Text>
-          </div>
-          {hasRole(staff, '管理者') && <ActionButton action={{ kind: 'revoke-linkage', grantId: l.grantId }} target={`${label} / ${l.clientName}`} />}
-        </Group>
+        <div key={l.grantId} data-testid="staff-linkage">
+          <Text size="sm">{l.clientName}</Text>
+          <Text size="xs" c="dimmed">
+            {t('staff.customer.linkageUntil', { time: jstTime(l.expiresAt) })}
+          </Text>
+          {hasRole(staff, '管理者') && (
+            <Group justify="flex-end" mt={4}>
+              <ActionButton action={{ kind: 'revoke-linkage', grantId: l.grantId }} target={`${label} / ${l.clientName}`} />
+            </Group>
+          )}
+        </div>
       ))}
     </Section>
   )
@@ -105,8 +117,8 @@ function OtpUserSection({ user }: { user: OtpUserView }) {
   const supervisor = hasRole(staff, '管理者')
   const activation = user.activation
   return (
-    <Section title={`${target}（${user.serviceName}）`} testId="staff-otp-user">
-      <Row label={t('staff.customer.otpUsers')}>
+    <Section title={target} subtitle={user.serviceName} testId="staff-otp-user">
+      <Row label={t('staff.customer.userStatus')}>
         <Badge color={user.status === 'active' ? 'teal' : 'orange'} variant="light" data-testid="staff-user-status">
           {t(`staff.customer.userStatus.${user.status}`)}
         </Badge>
@@ -128,22 +140,22 @@ function OtpUserSection({ user }: { user: OtpUserView }) {
       </Text>
       {user.devices.length === 0 && <Text size="xs">{t('staff.customer.noDevices')}</Text>}
       {user.devices.map((d) => (
-        <Group key={d.serialNumber} justify="space-between" wrap="nowrap" gap="xs" data-testid="staff-device">
-          <div style={{ minWidth: 0 }}>
-            <Group gap={6}>
-              <Text size="sm">{t('staff.customer.device', { serial: d.serialNumber })}</Text>
-              <Badge size="sm" color={d.status === 'active' ? 'teal' : 'gray'} variant="light">
-                {t(`staff.customer.device.${d.status}`)}
-              </Badge>
-            </Group>
-            <Text size="xs" c="dimmed">
-              {t('staff.customer.deviceDates', { created: jstTime(d.createdAt), expires: jstTime(d.expiresAt) })}
-            </Text>
-          </div>
+        <div key={d.serialNumber} data-testid="staff-device">
+          <Group gap={6}>
+            <Text size="sm">{t('staff.customer.device', { serial: d.serialNumber })}</Text>
+            <Badge size="sm" color={d.status === 'active' ? 'teal' : 'gray'} variant="light">
+              {t(`staff.customer.device.${d.status}`)}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('staff.customer.deviceDates', { created: jstTime(d.createdAt), expires: jstTime(d.expiresAt) })}
+          </Text>
           {supervisor && d.status === 'active' && (
-            <ActionButton action={{ kind: 'revoke-device', ...who, serialNumber: d.serialNumber }} target={`${target} / ${d.serialNumber}`} />
+            <Group justify="flex-end" mt={4}>
+              <ActionButton action={{ kind: 'revoke-device', ...who, serialNumber: d.serialNumber }} target={`${target} / ${d.serialNumber}`} />
+            </Group>
           )}
-        </Group>
+        </div>
       ))}
       {user.pendingApprovals.length > 0 && (
         <Text size="xs" c="orange.8" data-testid="staff-pending">

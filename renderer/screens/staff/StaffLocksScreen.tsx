@@ -47,7 +47,8 @@ function Locks() {
               {item.nameKana ?? item.label}
             </Text>
             <Text size="sm" c="dimmed">
-              {item.label}　{t('staff.locks.failures', { count: item.failures })}
+              {item.nameKana ? `${item.label}　` : ''}
+              {t('staff.locks.failures', { count: item.failures })}
             </Text>
             {item.lockedUntil && (
               <Text size="xs" c="dimmed">

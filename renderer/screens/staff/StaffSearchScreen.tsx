@@ -87,7 +87,12 @@ function Search({ initial }: { initial?: CustomerSearch }) {
               data-testid="staff-search-result"
             >
               <Paper withBorder radius="md" p="sm" className="staff-card-link">
-                <Text fw={700}>{customer.nameKana ?? t('staff.search.noName')}</Text>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={700}>{customer.nameKana ?? t('staff.search.noName')}</Text>
+                  <span className="menu-item-chevron" aria-hidden>
+                    ›
+                  </span>
+                </Group>
                 {customer.accounts.map((a) => (
                   <Text key={accountLabel(t, a)} size="sm" c="dimmed">
                     {accountLabel(t, a)}

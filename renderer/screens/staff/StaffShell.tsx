@@ -23,6 +23,23 @@ export function useStaff(): StaffMember {
 
 export const hasRole = (staff: StaffMember, ...roles: StaffRole[]) => roles.includes(staff.role)
 
+/** The orange スタッフモード band, with who is signed in once someone is. */
+export function StaffBand({ staff }: { staff?: StaffMember }) {
+  const { t } = useI18n()
+  return (
+    <Group className="staff-band" justify="space-between" wrap="nowrap" px="md" py={6} data-testid="staff-band">
+      <Badge color="orange" variant="filled" radius="sm">
+        {t('staff.badge')}
+      </Badge>
+      {staff && (
+        <Text size="sm" fw={700} truncate data-testid="staff-signed-in">
+          {staff.name}（{t(`staff.role.${staff.role}`)}）
+        </Text>
+      )}
+    </Group>
+  )
+}
+
 export function StaffShell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const navigator = useNavigator()
@@ -61,14 +78,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
   }
   return (
     <StaffContext.Provider value={staff}>
-      <Group className="staff-band" justify="space-between" wrap="nowrap" px="md" py={6} data-testid="staff-band">
-        <Badge color="orange" variant="filled" radius="sm">
-          {t('staff.badge')}
-        </Badge>
-        <Text size="sm" fw={700} truncate data-testid="staff-signed-in">
-          {staff.name}（{t(`staff.role.${staff.role}`)}）
-        </Text>
-      </Group>
+      <StaffBand staff={staff} />
       {children}
     </StaffContext.Provider>
   )

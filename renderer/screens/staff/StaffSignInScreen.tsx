@@ -9,6 +9,7 @@ import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
 import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
+import { StaffBand } from './StaffShell.tsx'
 
 const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const
 
@@ -31,6 +32,7 @@ export function StaffSignInScreen({ screen }: { screen: ScreenOf<'staffSignIn'> 
 
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} data-testid="staff-signin-form">
+      <StaffBand />
       <Stack gap="sm" p="md">
         {screen.ended && (
           <Alert color="orange" variant="light" role="status" data-testid="staff-ended">
