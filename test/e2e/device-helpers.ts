@@ -26,6 +26,8 @@ export interface OwnService {
   issue(serviceId: string, userId: string): string
   /** Runs one statement on the service's SQLite database (staging a refusal the API gives no way to cause). */
   sql(statement: string, ...params: unknown[]): void
+  /** The first row a query finds in the service's database. */
+  query<T>(statement: string, ...params: unknown[]): T
   close(): Promise<void>
 }
 
@@ -44,16 +46,19 @@ export async function startOwnService(env: Record<string, string> = {}, dataDir 
     dataDir,
     admin,
     issue: (serviceId, userId) => (JSON.parse(admin('issue', '--service', serviceId, '--user', userId, '--json')) as { activationPassword: string }).activationPassword,
-    sql: (statement, ...params) => {
-      const db = new SQLite(path.join(dataDir, 'shinkumi.sqlite'))
-      try {
-        db.pragma('busy_timeout = 5000')
-        db.prepare(statement).run(...params)
-      } finally {
-        db.close()
-      }
-    },
+    sql: (statement, ...params) => void withDatabase(dataDir, (db) => db.prepare(statement).run(...params)),
+    query: <T>(statement: string, ...params: unknown[]) => withDatabase(dataDir, (db) => db.prepare(statement).get(...params) as T),
     close: () => stop(child),
+  }
+}
+
+function withDatabase<T>(dataDir: string, work: (db: SQLite.Database) => T): T {
+  const db = new SQLite(path.join(dataDir, 'shinkumi.sqlite'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    return work(db)
+  } finally {
+    db.close()
   }
 }
 
