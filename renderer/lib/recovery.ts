@@ -10,9 +10,10 @@ const Recovered = z.union([
 ])
 
 export function takeRecoveredError(location: Location = window.location, history: History = window.history): AppError | null {
-  if (!location.hash.startsWith('#recovered=')) return null
+  const hash = location.hash
+  if (!hash.startsWith('#recovered=')) return null
   history.replaceState(history.state, '', location.pathname + location.search)
-  const parsed = Recovered.safeParse(Object.fromEntries(new URLSearchParams(location.hash.slice(1))))
+  const parsed = Recovered.safeParse(Object.fromEntries(new URLSearchParams(hash.slice(1))))
   if (!parsed.success) return null
   return 'correlation' in parsed.data && parsed.data.correlation
     ? { code: 'A999', correlationId: parsed.data.correlation }
