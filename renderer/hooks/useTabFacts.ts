@@ -1,6 +1,7 @@
 // What the tab bar needs beyond the navigation state: whether the 取引確認 tab shows and what it reads (OTP-05,
-// OTP-25). Asked again on every screen change, so it follows トークン追加/削除 and 取引認証開始.
-import { useEffect, useState } from 'react'
+// OTP-25). Asked again on every screen change (トークン追加/削除) and when a screen says the facts changed
+// (取引認証開始 completes inside the 取引確認 screen, without a screen change).
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { z } from 'zod'
 import type { TransactionsOverview } from '../../common/bridge.ts'
 import { api } from '../bridge.ts'
@@ -11,8 +12,22 @@ export interface TabFacts {
   transactions: z.infer<typeof TransactionsOverview> | null
 }
 
+let changes = 0
+const listeners = new Set<() => void>()
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Makes the tab bar ask again. */
+export function tabFactsChanged(): void {
+  changes++
+  for (const listener of listeners) listener()
+}
+
 export function useTabFacts(): TabFacts {
   const { visit } = useNavigator().state
+  const changed = useSyncExternalStore(subscribe, () => changes)
   const [transactions, setTransactions] = useState<TabFacts['transactions']>(null)
   useEffect(() => {
     let stopped = false
@@ -23,6 +38,6 @@ export function useTabFacts(): TabFacts {
     return () => {
       stopped = true
     }
-  }, [visit])
+  }, [visit, changed])
   return { transactions }
 }

@@ -8,6 +8,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { DecisionInput, TransactionList } from '../../../common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { tabFactsChanged } from '../../hooks/useTabFacts.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { settle } from '../../lib/diagnostics.ts'
 import { formatBankTime, groupYen } from '../../lib/transaction-format.ts'
@@ -28,8 +29,10 @@ export function TransactionsScreen() {
 
   const load = useEffectEvent(async () => {
     const result = await settle(api['transactions.list']())
-    if (result.ok) setList(result.value)
-    else navigator.fail(result.error, 'other', away)
+    if (!result.ok) return navigator.fail(result.error, 'other', away)
+    setList(result.value)
+    // The tab reads 「取引認証開始」 until now.
+    if (result.value.enrolled.length > 0) tabFactsChanged()
   })
   useEffect(() => void load(), [])
 
