@@ -55,7 +55,7 @@ async function unlock(page: Page, code: string): Promise<void> {
 }
 
 test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニュー; a restart asks アプリロックコード入力 (masked); wrong → A914; right → ワンタイムパスワード', async ({ page, service, snap }) => {
-  let app = await appWithToken(page, service)
+  const app = await appWithToken(page, service)
   await openLockSettings(page)
   await expect(page.getByTestId('lock-code')).toBeDisabled()
   await snap('lock-01-アプリロック設定OFF')
@@ -78,7 +78,7 @@ test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニ�
   await page.getByTestId('lock-submit').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
 
-  app = await restart(page, service, app)
+  await restart(page, service, app)
   await expect(page.getByTestId('screen-title')).toHaveText('アプリロックコード入力')
   await expect(page.getByTestId('unlock-code')).toHaveAttribute('type', 'password')
   await page.getByTestId('unlock-code').fill('1357')
@@ -154,7 +154,7 @@ test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and th
   await snap('lock-08-入力誤りが続いたとき')
 
   // Six wrong codes: 8 s from the last one, counted in the vault, not in the process.
-  app = await restart(page, service, app)
+  await restart(page, service, app)
   await expect(page.getByTestId('unlock-wait')).toBeVisible()
   await page.getByTestId('unlock-code').fill('8080')
   await expect(page.getByTestId('unlock-submit')).toBeEnabled({ timeout: 10_000 })
