@@ -70,7 +70,13 @@ function Action({ screen }: { screen: ScreenOf<'staffAction'> }) {
         </>
       ) : (
         <>
-          <JustificationFields value={justification} onChange={setJustification} />
+          <JustificationFields
+            value={justification}
+            onChange={(next) => {
+              setJustification(next)
+              setMissing(false)
+            }}
+          />
           {missing && (
             <Alert color="red" variant="light" role="alert" data-testid="staff-action-missing">
               {t('staff.action.missing')}
