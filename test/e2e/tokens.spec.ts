@@ -2,6 +2,7 @@
 // the real service, names _2, トークン選択 at start-up and from its tab, トークン表示名設定 for any token, the 10-token
 // limit, and トークン削除 — local only, so the service still refuses the same user (S0B4).
 import type { Page } from '@playwright/test'
+import type { BridgeApi } from '../../common/bridge.ts'
 import { newDataDir, setUp, startOwnApp, uniqueUser, type OwnApp } from './device-helpers.ts'
 import { expect, stop, test, type Service } from './fixtures.ts'
 
@@ -35,7 +36,7 @@ async function addToken(page: Page, userId: string, password: string): Promise<v
 /** The app's own bridge, as the renderer calls it: provisioning many tokens quickly on the real service. */
 async function provisionThroughBridge(page: Page, userId: string, activationPassword: string): Promise<void> {
   const result = await page.evaluate(
-    (input) => window.api['tokens.provision'](input),
+    (input) => (window as unknown as { api: BridgeApi }).api['tokens.provision'](input),
     { mode: 'add' as const, serviceId: SERVICE, userId, activationPassword, agreed: true },
   )
   expect(result.ok).toBe(true)
