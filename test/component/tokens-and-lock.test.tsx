@@ -33,7 +33,7 @@ describe('OTP-05 start-up order', () => {
     fireEvent.click(screen.getByTestId('unlock-submit'))
     await waitFor(async () => expect(await title()).toBe('トークン選択'))
     expect(api['lock.unlock']).toHaveBeenCalledWith({ code: '2468' })
-    expect(screen.getAllByTestId('token-select-name').map((n) => n.textContent)).toEqual(['ミレしんくみネットバンキング', 'ミレしんくみネットバンキング_2'])
+    expect((await screen.findAllByTestId('token-select-name')).map((n) => n.textContent)).toEqual(['ミレしんくみネットバンキング', 'ミレしんくみネットバンキング_2'])
     fireEvent.click(screen.getAllByTestId('token-select-item')[1]!)
     await waitFor(() => expect(api['expiry.check']).toHaveBeenCalledWith(second.id))
     expect(await screen.findByTestId('otp-code')).toBeTruthy()
