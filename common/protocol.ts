@@ -154,6 +154,9 @@ export const RenewErrorCode = z.enum(['S3B3', 'S3B5', 'S3E4', 'S3D3', 'S3D4'])
  *  finds the time step the code belongs to within ±CORRECTION_MAX_STEPS of its own time and stores the offset.
  *  No match in that range → A403 (パスワード補正に失敗しました。), counted as a failure toward the OTP lock. */
 export const CORRECTION_MAX_STEPS = 10
+/** The device clock that needs correcting also stamps the correction request: so this one route accepts a timestamp
+ *  as far off as the correction range (10 steps of 60 s, plus the usual allowance), where the others allow 300 s. */
+export const CORRECTION_REQUEST_MAX_AGE_SECONDS = CORRECTION_MAX_STEPS * 60 + DEVICE_REQUEST_MAX_AGE_SECONDS
 export const CorrectRequest = z.object({ otp: z.string().regex(/^[0-9]{6,8}$/), deviceTime: z.iso.datetime({ offset: true }) })
 export const CorrectResponse = z.object({ correctionSteps: z.number().int() })
 export const CorrectErrorCode = z.enum(['S4E3', 'A403'])

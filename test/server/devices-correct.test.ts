@@ -55,6 +55,14 @@ describeOnEachDatabase('clock correction', (target) => {
     expect(await verify(uncorrected.userId, uncorrected.token.codeAt(uncorrected.deviceNow()))).toEqual({ valid: false, reason: 'mismatch' })
   })
 
+  it('OTP-24 a device 8 minutes ahead stamps its request with its own clock and is still corrected; other routes refuse that timestamp', async () => {
+    const farAhead = await newToken(8 * STEP)
+    expect(await farAhead.correct()).toEqual({ status: 200, body: { correctionSteps: 8 } })
+    expect(await farAhead.client.renew()).toEqual({ status: 401, body: { code: 'STALE_REQUEST' } })
+    const tooFar = await newToken(16 * STEP)
+    expect(await tooFar.correct()).toEqual({ status: 401, body: { code: 'STALE_REQUEST' } })
+  })
+
   it('OTP-24 a device running behind is corrected with a negative offset', async () => {
     const behind = await newToken(-3 * STEP)
     expect(await behind.correct()).toEqual({ status: 200, body: { correctionSteps: -3 } })

@@ -1,7 +1,7 @@
 // Signed device routes of a token's life after setup: 有効期限更新 (OTP-20…23) and パスワード補正 (OTP-24).
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { CorrectRequest, CorrectResponse, RenewRequest, RenewResponse, ServiceError } from '../../../common/protocol.ts'
+import { CORRECTION_REQUEST_MAX_AGE_SECONDS, CorrectRequest, CorrectResponse, RenewRequest, RenewResponse, ServiceError } from '../../../common/protocol.ts'
 import { deviceOf, DeviceHeaders, signedRequests } from './signed-request.ts'
 import { renewToken, type RenewCode } from './renew.ts'
 import { correctToken, type CorrectCode } from './correct.ts'
@@ -43,6 +43,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/v1/devices/correct',
     {
+      config: { deviceRequestMaxAgeSeconds: CORRECTION_REQUEST_MAX_AGE_SECONDS },
       schema: {
         summary: "Store the token's clock correction (パスワード補正; device-signed)",
         headers: DeviceHeaders,

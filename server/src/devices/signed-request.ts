@@ -3,7 +3,13 @@
 // area's plugin, this checks them before the body is even validated, so a stranger learns nothing about it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS, deviceSigningInput, type DeviceAuthErrorCode } from '../../../common/protocol.ts'
+import {
+  CORRECTION_REQUEST_MAX_AGE_SECONDS,
+  DEVICE_HEADERS,
+  DEVICE_REQUEST_MAX_AGE_SECONDS,
+  deviceSigningInput,
+  type DeviceAuthErrorCode,
+} from '../../../common/protocol.ts'
 import { fromBase64Url, toBase64Url } from '../../../common/encoding.ts'
 import type { Deps } from '../app.ts'
 
@@ -29,6 +35,14 @@ declare module 'fastify' {
 }
 
 const MAX_AGE_MS = DEVICE_REQUEST_MAX_AGE_SECONDS * 1000
+/** The widest timestamp window of any route (パスワード補正's): nonces are remembered for that long at least. */
+const LONGEST_MAX_AGE_MS = Math.max(DEVICE_REQUEST_MAX_AGE_SECONDS, CORRECTION_REQUEST_MAX_AGE_SECONDS) * 1000
+
+/** A route may widen its timestamp window with `config: { deviceRequestMaxAgeSeconds }`. */
+function maxAgeMs(request: FastifyRequest): number {
+  const seconds = (request.routeOptions.config as { deviceRequestMaxAgeSeconds?: number } | undefined)?.deviceRequestMaxAgeSeconds
+  return seconds === undefined ? MAX_AGE_MS : seconds * 1000
+}
 
 /** The device headers as the OpenAPI document shows them; also how they are parsed. */
 export const DeviceHeaders = z.object({
@@ -68,7 +82,7 @@ export async function authenticateDevice(deps: Deps, request: FastifyRequest): P
   if (token.status !== 'active') return 'DEVICE_REVOKED'
   const now = deps.clock.now().getTime()
   const requestAt = Date.parse(device.timestamp)
-  if (Math.abs(now - requestAt) > MAX_AGE_MS) return 'STALE_REQUEST'
+  if (!(Math.abs(now - requestAt) <= maxAgeMs(request))) return 'STALE_REQUEST'
   if (!(await spendNonce(deps, device, requestAt))) return 'REPLAYED_REQUEST'
   return device
 }
@@ -108,7 +122,7 @@ function noncePruner(deps: Deps) {
     const now = deps.clock.now().getTime()
     if (Math.abs(now - lastPrune) < MAX_AGE_MS) return
     lastPrune = now
-    await deps.db.deleteFrom('device_nonces').where('request_at', '<', now - 2 * MAX_AGE_MS).execute()
+    await deps.db.deleteFrom('device_nonces').where('request_at', '<', now - 2 * LONGEST_MAX_AGE_MS).execute()
   }
 }
 
