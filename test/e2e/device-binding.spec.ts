@@ -39,7 +39,7 @@ test('OTP-26 OTP-13 a device revoked on the service: A998 on 取引確認, パ�
   await page.getByTestId('tab-transactions').click()
   await expect(page.getByTestId('tx-none')).toBeVisible()
 
-  const revoked = JSON.parse(service.admin('revoke-device', '--service', NETBANK, '--user', userId, '--json')) as { revokedTokenIds: string[] }
+  const revoked = JSON.parse(service.admin('revoke-device', '--service', NETBANK, '--user', userId, '--reason', 'PC紛失の届出', '--json')) as { revokedTokenIds: string[] }
   expect(revoked.revokedTokenIds).toHaveLength(1)
 
   await page.getByTestId('tx-refresh').click()

@@ -103,6 +103,18 @@ describeOnEachDatabase('admin CLI', (target) => {
     expect(answer).toEqual({ status: 200, body: { valid: false, reason: 'unknown' } })
   })
 
+  it('OTP-26 STF-05 revoke-device needs a reason, stops the device and is written to the audit chain', async () => {
+    await adminJson(h.env, 'demo')
+    const issued = await adminJson<{ activationPassword: string }>(h.env, 'issue', '--service', 'SHINKUMI', '--user', 'lostpc1')
+    const token = await setUpToken(h.url, { serviceId: 'SHINKUMI', userId: 'lostpc1', activationPassword: issued.activationPassword })
+    expect((await runAdmin(h.env, 'revoke-device', '--service', 'SHINKUMI', '--user', 'lostpc1')).code).toBe(2)
+    const revoked = await adminJson<{ revokedTokenIds: string[] }>(h.env, 'revoke-device', '--service', 'SHINKUMI', '--user', 'lostpc1', '--reason', 'PC紛失の届出')
+    expect(revoked.revokedTokenIds).toEqual([token.response.tokenId])
+    const entry = await h.deps.db.selectFrom('staff_audit').selectAll().where('action', '=', 'device.revoke').where('subject', '=', 'otp:SHINKUMI/lostpc1').executeTakeFirstOrThrow()
+    expect(entry).toMatchObject({ staff_id: 'admin-cli', reason: 'PC紛失の届出', outcome: 'done' })
+    expect((await runAdmin(h.env, 'audit-verify')).code).toBe(0)
+  })
+
   it('SVC-03 an unknown command or bad arguments: a clear message, exit code 2, no stack trace', async () => {
     for (const args of [['frobnicate'], [], ['issue', '--service', 'SHINKUMI'], ['issue', '--service', 'SHINKUMI', '--user', 'u1', '--colour'], ['issue', '--service', 'NOSUCH', '--user', 'u1']]) {
       const run = await runAdmin(h.env, ...args)
