@@ -2,82 +2,20 @@
 // the spec's own (its token lifetime, its database to stage refusals in), desktop apps on it (restartable on the
 // same vault, optionally with the browser host's test-only clock offset), 初期設定 in the real renderer, and
 // internet banking's side of 取引確認 (SVC-06).
-import { execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import type { Channel, In, Out } from '../../common/bridge.ts'
-import { ROOT, startProcess, stop } from './fixtures.ts'
 import { expect } from './fixtures.ts'
+
+export { startOwnApp, startOwnService, type OwnApp, type OwnService } from './fixtures.ts'
 
 export const RP_KEY = 'rp-demo-key-shinkumi-netbank'
 /** Offers 取引確認 (demo data). */
 export const NETBANK = 'SHINKUMI'
 /** Does not offer it. */
 export const BIZ = 'SHINKUMIBIZ'
-
-export interface OwnService {
-  url: string
-  dataDir: string
-  admin(...args: string[]): string
-  /** A fresh activation password. */
-  issue(serviceId: string, userId: string): string
-  /** Runs one statement on the service's SQLite database (staging a refusal the API gives no way to cause). */
-  sql(statement: string, ...params: unknown[]): void
-  /** The first row a query finds in the service's database. */
-  query<T>(statement: string, ...params: unknown[]): T
-  close(): Promise<void>
-}
-
-export async function startOwnService(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-service-'))): Promise<OwnService> {
-  const baseEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env }
-  const { child, match } = await startProcess(['server/src/main.ts'], { ...baseEnv, PORT: '0' }, /listening on (http:\/\/\S+)/)
-  const admin = (...args: string[]) =>
-    execFileSync(process.execPath, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], {
-      cwd: path.join(ROOT, 'server'),
-      env: { ...process.env, ...baseEnv },
-      encoding: 'utf8',
-    })
-  admin('demo')
-  return {
-    url: match[1]!,
-    dataDir,
-    admin,
-    issue: (serviceId, userId) => (JSON.parse(admin('issue', '--service', serviceId, '--user', userId, '--json')) as { activationPassword: string }).activationPassword,
-    sql: (statement, ...params) => void withDatabase(dataDir, (db) => db.prepare(statement).run(...params)),
-    query: <T>(statement: string, ...params: unknown[]) => withDatabase(dataDir, (db) => db.prepare(statement).get(...params) as T),
-    close: () => stop(child),
-  }
-}
-
-function withDatabase<T>(dataDir: string, work: (db: SQLite.Database) => T): T {
-  const db = new SQLite(path.join(dataDir, 'shinkumi.sqlite'))
-  try {
-    db.pragma('busy_timeout = 5000')
-    return work(db)
-  } finally {
-    db.close()
-  }
-}
-
-export interface OwnApp {
-  url: string
-  dataDir: string
-  child: ChildProcess
-}
-
-/** A desktop app in the browser host; `clockOffsetDays` shifts its clock (test-only flag of main/web.ts). */
-export async function startOwnApp(serviceUrl: string, dataDir: string, clockOffsetDays?: number): Promise<OwnApp> {
-  const offset = clockOffsetDays === undefined ? [] : ['--clock-offset-days', String(clockOffsetDays)]
-  const { child, match } = await startProcess(
-    ['main/web.ts', '--port', '0', '--service-url', serviceUrl, '--data-dir', dataDir, ...offset],
-    {},
-    /browser host\): (http:\/\/\S+)/,
-  )
-  return { url: match[1]!, dataDir, child }
-}
 
 export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-app-'))
 

@@ -1,6 +1,7 @@
 // Real processes, as a customer's machine would run them: the authentication service (worker-scoped, embedded
 // SQLite in a temp dir) and, per test, a fresh desktop app in the browser host with its own empty vault.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import SQLite from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,12 +11,8 @@ import { test as base, type Page } from '@playwright/test'
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const NODE = process.execPath
 
-export interface Service {
-  url: string
-  dataDir: string
-  /** Runs `npm run admin -- …` against this service's database and returns stdout. */
-  admin(...args: string[]): string
-}
+/** The worker's service: every spec talks to the same kind of service process. */
+export type Service = OwnService
 
 export interface DesktopApp {
   url: string
@@ -49,29 +46,81 @@ export function stop(child: ChildProcess): Promise<void> {
   })
 }
 
+export interface OwnService {
+  url: string
+  dataDir: string
+  admin(...args: string[]): string
+  /** A fresh activation password. */
+  issue(serviceId: string, userId: string): string
+  /** Runs one statement on the service's SQLite database (staging a refusal the API gives no way to cause). */
+  sql(statement: string, ...params: unknown[]): void
+  /** The first row a query finds in the service's database. */
+  query<T>(statement: string, ...params: unknown[]): T
+  close(): Promise<void>
+}
+
+export async function startOwnService(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-service-'))): Promise<OwnService> {
+  const baseEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env }
+  const { child, match } = await startProcess(['server/src/main.ts'], { ...baseEnv, PORT: '0' }, /listening on (http:\/\/\S+)/)
+  const admin = (...args: string[]) =>
+    execFileSync(NODE, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], {
+      cwd: path.join(ROOT, 'server'),
+      env: { ...process.env, ...baseEnv },
+      encoding: 'utf8',
+    })
+  admin('demo')
+  return {
+    url: match[1]!,
+    dataDir,
+    admin,
+    issue: (serviceId, userId) => (JSON.parse(admin('issue', '--service', serviceId, '--user', userId, '--json')) as { activationPassword: string }).activationPassword,
+    sql: (statement, ...params) => void withDatabase(dataDir, (db) => db.prepare(statement).run(...params)),
+    query: <T>(statement: string, ...params: unknown[]) => withDatabase(dataDir, (db) => db.prepare(statement).get(...params) as T),
+    close: () => stop(child),
+  }
+}
+
+function withDatabase<T>(dataDir: string, work: (db: SQLite.Database) => T): T {
+  const db = new SQLite(path.join(dataDir, 'shinkumi.sqlite'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    return work(db)
+  } finally {
+    db.close()
+  }
+}
+
+export interface OwnApp {
+  url: string
+  dataDir: string
+  child: ChildProcess
+}
+
+/** A desktop app in the browser host; `clockOffsetDays` shifts its clock (test-only flag of main/web.ts). */
+export async function startOwnApp(serviceUrl: string, dataDir: string, clockOffsetDays?: number): Promise<OwnApp> {
+  const offset = clockOffsetDays === undefined ? [] : ['--clock-offset-days', String(clockOffsetDays)]
+  const { child, match } = await startProcess(
+    ['main/web.ts', '--port', '0', '--service-url', serviceUrl, '--data-dir', dataDir, ...offset],
+    {},
+    /browser host\): (http:\/\/\S+)/,
+  )
+  return { url: match[1]!, dataDir, child }
+}
+
 export const test = base.extend<{ app: DesktopApp; snap: (name: string) => Promise<void> }, { service: Service }>({
   service: [
     async ({}, use) => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-service-'))
-      const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }
-      const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
-      const admin = (...args: string[]) =>
-        execFileSync(NODE, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
-      admin('demo')
-      await use({ url: match[1]!, dataDir, admin })
-      await stop(child)
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      const service = await startOwnService()
+      await use(service)
+      await service.close()
+      fs.rmSync(service.dataDir, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],
   app: async ({ service }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-app-'))
-    const { child, match } = await startProcess(
-      ['main/web.ts', '--port', '0', '--service-url', service.url, '--data-dir', dataDir],
-      {},
-      /browser host\): (http:\/\/\S+)/,
-    )
-    await use({ url: match[1]!, dataDir })
+    const { url, child } = await startOwnApp(service.url, dataDir)
+    await use({ url, dataDir })
     await stop(child)
     fs.rmSync(dataDir, { recursive: true, force: true })
   },

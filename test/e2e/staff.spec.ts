@@ -3,14 +3,13 @@
 // sign in to the desktop app (browser host) with their own TOTP computed here, find the customer, release with a
 // reason and 本人確認方法 — and the customer gets through at once. Then four eyes, maintenance, the audit log and its
 // CSV, and the idle sign-out. The service runs on a manual clock at 14:00 JST today (inside service hours).
-import { execFileSync, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Secret, TOTP } from 'otpauth'
 import type { Browser, Page } from '@playwright/test'
-import { expect, ROOT, startProcess, stop, test as base, type Service } from './fixtures.ts'
+import { expect, ROOT, startOwnService, startProcess, stop, test as base, type Service } from './fixtures.ts'
 import { CLIENT, TARO, fillAccount, fillCustomer, screenId } from './linkage/fixture.ts'
 import { newDevice, provision, setUpToken } from '../server/client.ts'
 
@@ -40,14 +39,10 @@ function todayAfternoonJst(): Date {
 const test = base.extend<{ customerPage: Page }, { service: Service; demo: Demo; clock: Clock }>({
   service: [
     async ({}, use) => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-staff-e2e-'))
-      const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', CLOCK: 'manual', SMTP_URL: '' }
-      const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
-      const admin = (...args: string[]) =>
-        execFileSync(process.execPath, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
-      await use({ url: match[1]!, dataDir, admin })
-      await stop(child as ChildProcess)
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      const service = await startOwnService({ CLOCK: 'manual', SMTP_URL: '' })
+      await use(service)
+      await service.close()
+      fs.rmSync(service.dataDir, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],
