@@ -43,6 +43,8 @@ async function openLockSettings(page: Page): Promise<void> {
 }
 
 async function switchLock(page: Page, snapName?: string, snap?: (name: string) => Promise<void>): Promise<void> {
+  // A dialog still closing (after [キャンセル]) would swallow the click.
+  await expect(page.getByTestId('lock-dialog-text')).toBeHidden()
   await page.getByTestId('lock-switch').click({ force: true })
   await expect(page.getByTestId('lock-dialog-text')).toBeVisible()
   if (snap && snapName) await snap(snapName)
