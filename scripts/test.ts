@@ -42,6 +42,7 @@ try {
 try {
   const p = JSON.parse(fs.readFileSync(path.join(results, 'playwright.json'), 'utf8'))
   counts.passed += p.stats.expected + p.stats.flaky
+  if (p.stats.flaky > 0) console.log(`\n${p.stats.flaky} end-to-end test(s) passed only on retry (flaky): see the list above.`)
   counts.failed += p.stats.unexpected
   counts.skipped += p.stats.skipped
 } catch {
