@@ -1,12 +1,12 @@
 // Catches a render crash anywhere below it (OTP-26): reports it, shows the error the main process answers with
 // (A999 with a correlation id, or A9EX), and offers a fresh start — the window never goes blank.
-import { Center, Loader } from '@mantine/core'
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react'
 import type { AppError } from '../../common/bridge.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { reportProblem } from '../lib/diagnostics.ts'
 import { AppFrame } from './AppFrame.tsx'
 import { ErrorScreen } from './ErrorScreen.tsx'
+import { Loading } from './Loading.tsx'
 
 interface State {
   crashed: boolean
@@ -41,9 +41,7 @@ function CrashScreen({ reported, onReset }: { reported: AppError | null; onReset
       {reported ? (
         <ErrorScreen error={reported} context="other" onBack={onReset} backLabel="error.reset" backTestId="error-reset" />
       ) : (
-        <Center h="100%">
-          <Loader color="teal" aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       )}
     </AppFrame>
   )

@@ -1,12 +1,13 @@
 // このアプリについて (OTP-16, seed 3.10): the version from package.json, and for testers the service URL and the
 // build channel.
-import { Center, Loader, Paper, Stack, Table, Text } from '@mantine/core'
+import { Paper, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
 import type { Out } from '../../../common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { reportProblem } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
+import { Loading } from '../../components/Loading.tsx'
 
 export function AboutScreen() {
   const { t } = useI18n()
@@ -26,11 +27,7 @@ export function AboutScreen() {
   }, [])
 
   if (!about) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   return (
     <Stack gap="md" p="md">

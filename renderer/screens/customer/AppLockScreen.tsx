@@ -1,7 +1,7 @@
 // アプリロック設定 (OTP-17, seed 3.5–3.7): the ON/OFF switch, each change confirmed by the seed's warning dialog;
 // アプリロックコード and (確認用), enterable only while ON; [確定] → 設定メニュー. With the lock already ON, typing a
 // new code changes it (3.6). Beyond the seed: the idle time after which the app locks itself (OTP-18).
-import { Alert, Button, Center, Group, Loader, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
 import type { AppError, LockStatus, Result } from '../../../common/bridge.ts'
 import { AUTO_LOCK_CHOICES, lockCodeRule } from '../../../common/rules.ts'
@@ -11,11 +11,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
+import { Loading } from '../../components/Loading.tsx'
 
 const digitsOnly = { type: 'password', inputMode: 'numeric', maxLength: 32, autoComplete: 'off' } as const
 
 export function AppLockScreen() {
-  const { t } = useI18n()
   const navigator = useNavigator()
   const [status, setStatus] = useState<LockStatus | null>(null)
   const failed = useEffectEvent((error: AppError) => navigator.fail(error, 'other', { name: 'settings' }))
@@ -33,11 +33,7 @@ export function AppLockScreen() {
   }, [])
 
   if (!status) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   return <AppLockForm status={status} />
 }

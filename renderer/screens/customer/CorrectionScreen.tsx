@@ -1,5 +1,5 @@
 // パスワード補正 (OTP-24, seed 3.9): the seed's explanation and notes, the token it applies to, and [実行].
-import { Button, Center, List, Loader, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function CorrectionScreen({ screen }: { screen: ScreenOf<'correction'> }) {
   const { t } = useI18n()
@@ -19,11 +20,7 @@ export function CorrectionScreen({ screen }: { screen: ScreenOf<'correction'> })
   const token = tokens?.find((candidate) => candidate.id === chosenId) ?? tokens?.[0]
 
   if (!tokens || !token) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
 
   const run = async () => {

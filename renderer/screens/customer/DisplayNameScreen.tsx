@@ -1,6 +1,6 @@
 // トークン表示名設定 (OTP-04, OTP-15): the 追加文言 after the token's name. After setup it leads on to the token's
 // ワンタイムパスワード; from the settings menu it stays, with the new name shown.
-import { Alert, Button, Center, Loader, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { TokenView } from '../../../common/bridge.ts'
 import { displaySuffixRule } from '../../../common/rules.ts'
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 const MAX_SUFFIX = 8
 
@@ -34,11 +35,7 @@ export function DisplayNameScreen({ screen }: { screen: ScreenOf<'displayName'> 
   }, [noTokens, navigator])
 
   if (!tokens) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   if (!token) return null
 

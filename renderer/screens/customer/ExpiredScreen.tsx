@@ -1,6 +1,6 @@
 // 有効期限切れ (OTP-21, OTP-22, seed 3.8.2 / 3.8.3): an expired token cannot be used or renewed, so it leaves the
 // app. The only token: [確認] → 初期設定. One of several: [削除] → トークン選択.
-import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core'
+import { Button, Paper, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
 import { useTokens } from '../../hooks/useTokens.ts'
@@ -9,6 +9,7 @@ import { settle } from '../../lib/diagnostics.ts'
 import { formatExpiry } from '../../lib/format.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
   const { t } = useI18n()
@@ -19,11 +20,7 @@ export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
   const token = tokens?.find((candidate) => candidate.id === screen.tokenId)
 
   if (!tokens || !token) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   const only = tokens.length === 1
 

@@ -1,6 +1,6 @@
 // 有効期限更新 (OTP-20, seed 3.8.1): shown when the chosen token expires within 180 days. 「今すぐ更新」 renews it
 // with the service; 「後で通知」 goes on to ワンタイムパスワード and the app asks again at the next start.
-import { Button, Center, Loader, Paper, Stack, Text } from '@mantine/core'
+import { Button, Paper, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
@@ -10,6 +10,7 @@ import { settle } from '../../lib/diagnostics.ts'
 import { formatExpiry } from '../../lib/format.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function ExpiryRenewScreen({ screen }: { screen: ScreenOf<'expiryRenew'> }) {
   const { t } = useI18n()
@@ -20,11 +21,7 @@ export function ExpiryRenewScreen({ screen }: { screen: ScreenOf<'expiryRenew'> 
   const token = tokens?.find((candidate) => candidate.id === screen.tokenId)
 
   if (!token) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
 
   const renewNow = async () => {

@@ -1,5 +1,5 @@
 // ワンタイムパスワード (OTP-02): the code, the countdown to its change, and what identifies the token.
-import { Center, Group, Loader, Paper, Stack, Text } from '@mantine/core'
+import { Group, Paper, Stack, Text } from '@mantine/core'
 import { useEffect } from 'react'
 import type { TokenView } from '../../../common/bridge.ts'
 import { CopyCodeButton, CopyNote } from '../../components/CopyCodeButton.tsx'
@@ -13,9 +13,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { formatExpiry } from '../../lib/format.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function OtpScreen({ screen }: { screen: ScreenOf<'otp'> }) {
-  const { t } = useI18n()
   const navigator = useNavigator()
   // Back from an error here means starting over: the same token screen would only fail again.
   const fail = (error: Parameters<typeof navigator.fail>[0]) => navigator.fail(error, 'other', { name: 'startup' })
@@ -30,11 +30,7 @@ export function OtpScreen({ screen }: { screen: ScreenOf<'otp'> }) {
   }, [missing, navigator])
 
   if (!token || !otp) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
 
   return (

@@ -1,6 +1,6 @@
 // トークン削除 → トークン削除確認 → 設定メニュー, or トークン削除完了 → 初期設定 when none is left (OTP-14, seed 3.4).
 // Deletion is local: the service still counts the user as activated, so the notes say a re-issue is needed.
-import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core'
+import { Alert, Button, Paper, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
@@ -10,17 +10,14 @@ import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function TokenDeleteScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [tokens] = useTokens((error) => navigator.fail(error, 'other', { name: 'settings' }))
   if (!tokens) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   return (
     <Stack gap="sm" p="md">

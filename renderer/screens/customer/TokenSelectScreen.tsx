@@ -1,23 +1,20 @@
 // トークン選択 (OTP-05, seed 3.1.1, 3.2, 3.3 step 6): at start-up when several tokens exist, from its tab, and after
 // トークン追加. Choosing a token goes on through chooseToken (expiry checks, then ワンタイムパスワード).
-import { Center, Loader, Stack, Text } from '@mantine/core'
+import { Stack, Text } from '@mantine/core'
 import { api } from '../../bridge.ts'
 import { TokenList } from '../../components/TokenList.tsx'
 import { useTokens } from '../../hooks/useTokens.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import { chooseToken } from '../../navigation/choose-token.ts'
+import { Loading } from '../../components/Loading.tsx'
 
 export function TokenSelectScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [tokens] = useTokens((error) => navigator.fail(error, 'other', { name: 'startup' }))
   if (!tokens) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   return (
     <Stack gap="sm" p="md">

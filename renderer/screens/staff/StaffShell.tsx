@@ -1,7 +1,7 @@
 // What every signed-in staff screen shares: the スタッフモード band naming who is signed in, the staff member for
 // the role checks of the screen (the service decides; the screen only mirrors it), and the heartbeat that tells
 // the main process whether the person is active — it signs out after the idle time and this sends them to sign-in.
-import { Badge, Center, Group, Loader, Text } from '@mantine/core'
+import { Badge, Group, Text } from '@mantine/core'
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react'
 import type { StaffMember, StaffRole } from '../../../common/staff-api.ts'
 import type { StaffStatus } from '../../../common/staff-bridge.ts'
@@ -9,6 +9,7 @@ import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import './staff.css'
+import { Loading } from '../../components/Loading.tsx'
 
 const HEARTBEAT_MS = 5_000
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel'] as const
@@ -41,7 +42,6 @@ export function StaffBand({ staff }: { staff?: StaffMember }) {
 }
 
 export function StaffShell({ children }: { children: ReactNode }) {
-  const { t } = useI18n()
   const navigator = useNavigator()
   const [staff, setStaff] = useState<StaffMember | null>(null)
 
@@ -70,11 +70,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
   }, [])
 
   if (!staff) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.loading')} />
-      </Center>
-    )
+    return <Loading />
   }
   return (
     <StaffContext.Provider value={staff}>
