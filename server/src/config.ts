@@ -12,6 +12,8 @@ const Env = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** The service's own address as the outside world reaches it: the OAuth issuer (RFC 8414). */
+  PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema to work in (default public); lets each test run use a schema of its own. */
   DATABASE_SCHEMA: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).optional(),
@@ -56,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     host: e.HOST,
     port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA || undefined,
     dataDir: path.resolve(e.DATA_DIR),

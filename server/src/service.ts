@@ -10,6 +10,8 @@ export async function startService(config: Config, options: { listen?: boolean }
   let url = ''
   if (options.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port })
+    // PORT=0 lets the system pick a port (tests): the default public URL, the OAuth issuer, is then that address.
+    if (new URL(config.publicUrl).port === '0') config.publicUrl = url
   }
   return {
     app,

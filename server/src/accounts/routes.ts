@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
+import { checkDpopProof, DpopNonces, type DpopError } from '../oauth/dpop.ts'
+import { SIGNING_ALGS } from '../oauth/jwks.ts'
 import { addDays, isCalendarDate, jstDate, subtractMonths } from '../linkage/jst.ts'
 import { ACCOUNT_TYPE_LABELS, activeAccount, transactionsBetween } from './bank.ts'
 
@@ -35,6 +37,13 @@ function deny(reply: FastifyReply) {
   return reply.status(401).send({ error: 'invalid_token', message: 'the access token is missing, expired or revoked' })
 }
 
+/** RFC 9449 §7.1: a DPoP-bound token without a valid proof of its key. */
+function denyDpop(reply: FastifyReply, error: DpopError | 'invalid_token', message: string, nonce: string) {
+  reply.header('WWW-Authenticate', `DPoP algs="${SIGNING_ALGS.join(' ')}", error="${error}", error_description="${message}"`)
+  reply.header('DPoP-Nonce', nonce)
+  return reply.status(401).send({ error, message })
+}
+
 type RangeCheck = { ok: true; from: string; to: string } | { ok: false; error: string; message: string }
 
 /** A transaction range within the last three months (JST) and at most 93 days long. */
@@ -51,7 +60,8 @@ export function checkRange(today: string, from: string | undefined, to: string |
 
 export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
-  const { db, clock } = app.deps
+  const { db, clock, config, seedKey } = app.deps
+  const nonces = new DpopNonces(seedKey)
 
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request', message: 'malformed request' })
@@ -59,10 +69,21 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     return reply.status(500).send({ error: 'server_error', message: `internal error (${request.id})` })
   })
 
+  // OAUTH-04: a token bound to a DPoP key is accepted only as `DPoP <token>` with a fresh proof of that key for
+  // this method and URL, carrying the token's hash (ath) and a nonce of ours.
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
-    const token = request.headers.authorization?.match(/^Bearer ([A-Za-z0-9\-._~+/]+=*)$/)?.[1]
-    const grant = token && (await authenticateBearer(db, token, clock.now()))
+    const now = clock.now()
+    const [, scheme, token] = request.headers.authorization?.match(/^(Bearer|DPoP) ([A-Za-z0-9\-._~+/]+=*)$/) ?? []
+    const grant = token && (await authenticateBearer(db, token, now))
     if (!grant) return deny(reply)
+    if (grant.jkt !== null || scheme === 'DPoP') {
+      const nonce = nonces.current(now)
+      if (grant.jkt === null || scheme !== 'DPoP') return denyDpop(reply, 'invalid_token', 'a DPoP-bound token is presented as DPoP, a bearer token as Bearer', nonce)
+      const url = new URL(config.publicUrl + request.url)
+      const proof = await checkDpopProof(db, nonces, request.headers.dpop, { method: request.method, url: url.origin + url.pathname, accessToken: token }, now)
+      if (!proof.ok) return denyDpop(reply, proof.error, proof.description, nonce)
+      if (proof.jkt !== grant.jkt) return denyDpop(reply, 'invalid_token', 'the proof is for another key than the token', nonce)
+    }
     request.grant = grant
   })
 

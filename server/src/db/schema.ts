@@ -85,6 +85,8 @@ export interface Database extends StaffDatabase {
   oauth_grants: OAuthGrantsTable
   oauth_codes: OAuthCodesTable
   oauth_tokens: OAuthTokensTable
+  oauth_used_jtis: OAuthUsedJtisTable
+  oauth_pushed_requests: OAuthPushedRequestsTable
   device_nonces: DeviceNoncesTable
   transaction_confirmations: TransactionConfirmationsTable
 }
@@ -185,10 +187,16 @@ export interface TelephonyCallsTable {
   verified_flow_id: string | null
 }
 
+export type ClientAuthMethod = 'client_secret_basic' | 'private_key_jwt'
+
 export interface OAuthClientsTable {
   client_id: string
   name: string
+  /** `sha256$<hex>` (or `scrypt$…` until first use after 0005); empty for a private_key_jwt client. */
   secret_hash: string
+  auth_method: ClientAuthMethod
+  jwks: string | null
+  fapi: number
   redirect_uris: string
   scope: string
   status: 'active' | 'suspended'
@@ -225,6 +233,23 @@ export interface OAuthTokensTable {
   expires_at: number
   revoked_at: number | null
   created_at: number
+  jkt: string | null
+}
+
+export interface OAuthUsedJtisTable {
+  kind: 'client_assertion' | 'dpop'
+  owner: string
+  jti: string
+  expires_at: number
+}
+
+export interface OAuthPushedRequestsTable {
+  request_uri_hash: string
+  client_id: string
+  parameters: string
+  created_at: number
+  expires_at: number
+  used_at: number | null
 }
 
 // Device-signed requests and transaction confirmation (0003_devices).

@@ -15,7 +15,7 @@ export function authorizeRoute(app: FastifyInstance): void {
   const { db, clock, config } = app.deps
 
   app.get('/oauth/authorize', { schema: { hide: true } }, async (request, reply) => {
-    const check = await checkAuthorizationRequest(db, request.query)
+    const check = await checkAuthorizationRequest(db, request.query, { issuer: config.publicUrl, now: clock.now() })
     if (!check.ok && check.kind === 'page') {
       request.log.info({ detail: check.detail }, 'authorization request refused')
       return sendPage(reply, noticePage({ lines: [messages.serviceUnavailable] }), { status: 400 })
@@ -23,7 +23,7 @@ export function authorizeRoute(app: FastifyInstance): void {
     if (!check.ok) return reply.redirect(check.location, 303)
     const { request: authz } = check
     const now = clock.now()
-    const unavailable = errorRedirect(authz.redirectUri, 'temporarily_unavailable', authz.state)
+    const unavailable = errorRedirect(config.publicUrl, authz.redirectUri, 'temporarily_unavailable', authz.state)
     if (!(await linkageOpen(db, now))) {
       return sendPage(reply, noticePage({ lines: [messages.outOfHours], returnUrl: unavailable }), { status: 503 })
     }

@@ -13,18 +13,18 @@ import { consentPage } from './pages/soa206-consent.ts'
 import { abortedPage } from './pages/aborted.ts'
 import { noticePage } from './pages/notice.ts'
 
-export const accessDeniedUrl = (flow: Flow) => errorRedirect(flow.redirect_uri, 'access_denied', flow.state ?? undefined)
+export const accessDeniedUrl = (flow: Flow, issuer: string) => errorRedirect(issuer, flow.redirect_uri, 'access_denied', flow.state ?? undefined)
 
 export function accountOf(flow: Flow) {
   return { branch: flow.branch ?? '', type: flow.account_type ?? 'ordinary', accountNumber: flow.account_number ?? '' }
 }
 
 /** 画面④ after its 120 s: the seed's words, and the way back to 画面①. */
-export function callExpiredPage(flow: Flow): Html {
-  return noticePage({ lines: [messages.callExpired, messages.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow) })
+export function callExpiredPage(flow: Flow, issuer: string): Html {
+  return noticePage({ lines: [messages.callExpired, messages.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow, issuer) })
 }
 
-export function currentScreen(flow: Flow, clientName: string, now: Date): Html {
+export function currentScreen(flow: Flow, clientName: string, now: Date, issuer: string): Html {
   const csrf = flow.csrf_token
   switch (flow.step) {
     case 'account':
@@ -34,7 +34,7 @@ export function currentScreen(flow: Flow, clientName: string, now: Date): Html {
     case 'phone':
       return phonePage({ csrf, maskedPhone: maskPhone(flow.phone ?? '') })
     case 'call': {
-      if (callState(flow, now) === 'expired') return callExpiredPage(flow)
+      if (callState(flow, now) === 'expired') return callExpiredPage(flow, issuer)
       const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
       return callPage({ csrf, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', secondsLeft })
     }
@@ -43,9 +43,9 @@ export function currentScreen(flow: Flow, clientName: string, now: Date): Html {
     case 'consent':
       return consentPage({ csrf, clientName })
     case 'aborted':
-      return abortedPage(accessDeniedUrl(flow))
+      return abortedPage(accessDeniedUrl(flow, issuer))
     case 'refused':
-      return noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow) })
+      return noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow, issuer) })
     case 'done':
       return noticePage({ lines: [messages.restart] })
   }

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FlowStep } from '../db/schema.ts'
 import { ACCOUNT_TYPE_LABELS } from '../accounts/bank.ts'
 import { findClient, type OAuthClient } from '../oauth/clients.ts'
-import { errorRedirect } from '../oauth/authorize-request.ts'
+import { authorizationResponse, errorRedirect } from '../oauth/authorize-request.ts'
 import { createGrantWithCode } from '../oauth/grants.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import { linkageResultMail } from '../mail/linkage-result.ts'
@@ -41,6 +41,7 @@ const sameToken = (a: string, b: string) => a.length === b.length && timingSafeE
 
 export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   const { db, clock, config } = app.deps
+  const issuer = () => config.publicUrl
   const limits = (now: Date) => ({ now, maxFailures: config.linkage.maxFailures })
 
   /** Loads and checks what every linkage request needs; undefined when a page has already been sent. */
@@ -55,12 +56,12 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     if (checkCsrf) {
       const csrf = Csrf.parse(request.body).csrf
       if (!csrf || !sameToken(csrf, flow.csrf_token)) {
-        show(noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow) }), 403)
+        show(noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow, issuer()) }), 403)
         return undefined
       }
     }
     if (checkHours && !isTerminal(flow.step) && !(await linkageOpen(db, now))) {
-      show(noticePage({ lines: [messages.outOfHours], returnUrl: errorRedirect(flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
+      show(noticePage({ lines: [messages.outOfHours], returnUrl: errorRedirect(issuer(), flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
       return undefined
     }
     const client = await findClient(db, flow.client_id)
@@ -86,13 +87,13 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     if (outcome.reason === 'accountNotHandled') return ctx.show(onScreen(messages.accountNotHandled))
     await advance(db, ctx.flow.flow_id, from, 'refused', {}, ctx.now)
     const line = outcome.reason === 'nowLocked' ? messages.nowLocked : messages.locked
-    return ctx.show(noticePage({ lines: [line], returnUrl: accessDeniedUrl(ctx.flow) }), 403)
+    return ctx.show(noticePage({ lines: [line], returnUrl: accessDeniedUrl(ctx.flow, issuer()) }), 403)
   }
 
   app.get('/linkage', { schema: { hide: true } }, async (request, reply) => {
     const ctx = await context(request, reply, false)
     if (!ctx) return reply
-    return ctx.show(currentScreen(ctx.flow, ctx.client.name, ctx.now))
+    return ctx.show(currentScreen(ctx.flow, ctx.client.name, ctx.now, issuer()))
   })
 
   step('/linkage/account', 'account', async (ctx) => {
@@ -131,7 +132,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   step('/linkage/call', 'call', async (ctx) => {
     const { flow, now } = ctx
     const state = callState(flow, now)
-    if (state === 'expired') return ctx.show(callExpiredPage(flow))
+    if (state === 'expired') return ctx.show(callExpiredPage(flow, issuer()))
     if (state === 'waiting') {
       const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
       return ctx.show(callPage({ csrf: flow.csrf_token, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', waiting: true, secondsLeft }))
@@ -170,10 +171,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
       expiresAt: new Date(grant.expiresAt),
     })
     mailer.send(mail).catch((error: unknown) => ctx.request.log.error({ err: error }, 'linkage result mail not sent'))
-    const target = new URL(flow.redirect_uri)
-    target.searchParams.set('code', grant.code)
-    if (flow.state !== null) target.searchParams.set('state', flow.state)
-    return ctx.reply.redirect(target.toString(), 303)
+    return ctx.reply.redirect(authorizationResponse(issuer(), flow.redirect_uri, { code: grant.code, state: flow.state ?? undefined }), 303)
   })
 
   // 中止 works at any hour: a customer caught by the closing time can still leave cleanly.

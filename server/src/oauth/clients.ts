@@ -1,14 +1,23 @@
-// Registered confidential clients (the 連携元 fintech apps): exact redirect URIs, a scope, and a secret stored
-// as a scrypt hash only; they authenticate with client_secret_basic (RFC 6749 §2.3.1).
+// Registered confidential clients (the 連携元 fintech apps): exact redirect URIs, a scope, and how each one
+// authenticates — client_secret_basic (RFC 6749 §2.3.1) with a random secret stored as SHA-256 only, or
+// private_key_jwt (RFC 7523) with its public JWK Set. A FAPI client must also push its authorization requests
+// (RFC 9126) and use DPoP-bound tokens (RFC 9449).
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/index.ts'
-import { hashPassword, verifyPassword } from '../secrets.ts'
+import type { ClientAuthMethod } from '../db/schema.ts'
+import { hashClientSecret } from './client-secret.ts'
+import { parsePublicJwks, type PublicJwks } from './jwks.ts'
 
 export interface OAuthClient {
   clientId: string
   name: string
   redirectUris: string[]
   scope: string
+  authMethod: ClientAuthMethod
+  /** Public keys for private_key_jwt; undefined for client_secret_basic. */
+  jwks: PublicJwks | undefined
+  /** FAPI 2.0: PAR and DPoP are required. */
+  fapi: boolean
 }
 
 export interface NewClient {
@@ -17,6 +26,9 @@ export interface NewClient {
   name: string
   redirectUris: string[]
   scope?: string
+  /** Given → private_key_jwt with these public keys; absent → client_secret_basic. */
+  jwks?: unknown
+  fapi?: boolean
 }
 
 export const DEFAULT_SCOPE = 'accounts'
@@ -29,17 +41,29 @@ function checkRedirectUri(uri: string): void {
   }
 }
 
-/** Registers a client, or leaves an existing one with the same id as it is (the demo loader is idempotent). */
-export async function registerClient(db: Db, client: NewClient, now: Date): Promise<{ clientId: string; clientSecret: string; created: boolean }> {
+/**
+ * Registers a client, or leaves an existing one with the same id as it is (the demo loader is idempotent).
+ * A private_key_jwt client gets no secret (clientSecret undefined).
+ */
+export async function registerClient(
+  db: Db,
+  client: NewClient,
+  now: Date,
+): Promise<{ clientId: string; clientSecret: string | undefined; created: boolean }> {
   client.redirectUris.forEach(checkRedirectUri)
+  const jwks = client.jwks === undefined ? undefined : parsePublicJwks(client.jwks)
   const clientId = client.clientId ?? `client_${randomBytes(12).toString('base64url')}`
-  const clientSecret = client.clientSecret ?? randomBytes(32).toString('base64url')
+  const clientSecret = jwks ? undefined : (client.clientSecret ?? randomBytes(32).toString('base64url'))
   const inserted = await db
     .insertInto('oauth_clients')
     .values({
       client_id: clientId,
       name: client.name,
-      secret_hash: await hashPassword(clientSecret),
+      // Empty for private_key_jwt: no secret can ever match it (client-secret.ts knows no empty format).
+      secret_hash: clientSecret ? hashClientSecret(clientSecret) : '',
+      auth_method: jwks ? 'private_key_jwt' : 'client_secret_basic',
+      jwks: jwks ? JSON.stringify(jwks) : null,
+      fapi: client.fapi ? 1 : 0,
       redirect_uris: JSON.stringify(client.redirectUris),
       scope: client.scope ?? DEFAULT_SCOPE,
       status: 'active',
@@ -53,42 +77,19 @@ export async function registerClient(db: Db, client: NewClient, now: Date): Prom
 export async function findClient(db: Db, clientId: string): Promise<OAuthClient | undefined> {
   const row = await db
     .selectFrom('oauth_clients')
-    .select(['client_id', 'name', 'redirect_uris', 'scope'])
+    .select(['client_id', 'name', 'redirect_uris', 'scope', 'auth_method', 'jwks', 'fapi'])
     .where('client_id', '=', clientId)
     .where('status', '=', 'active')
     .executeTakeFirst()
-  return row && { clientId: row.client_id, name: row.name, redirectUris: JSON.parse(row.redirect_uris) as string[], scope: row.scope }
-}
-
-function parseBasic(header: string | undefined): { id: string; secret: string } | undefined {
-  const match = header?.match(/^Basic ([A-Za-z0-9+/=]+)$/i)
-  if (!match) return undefined
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon < 0) return undefined
-  // §2.3.1: both parts are form-urlencoded before they are joined.
-  const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '))
-  try {
-    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) }
-  } catch {
-    return undefined
-  }
-}
-
-let dummyHash: Promise<string> | undefined
-
-/** The client named by an Authorization: Basic header, when its secret is right. */
-export async function authenticateClient(db: Db, authorization: string | undefined): Promise<OAuthClient | undefined> {
-  const credentials = parseBasic(authorization)
-  if (!credentials) return undefined
-  const row = await db
-    .selectFrom('oauth_clients')
-    .select('secret_hash')
-    .where('client_id', '=', credentials.id)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
-  // An unknown client costs the same scrypt work as a known one.
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
-  const ok = await verifyPassword(credentials.secret, row?.secret_hash ?? (await dummyHash))
-  return ok && row ? findClient(db, credentials.id) : undefined
+  return (
+    row && {
+      clientId: row.client_id,
+      name: row.name,
+      redirectUris: JSON.parse(row.redirect_uris) as string[],
+      scope: row.scope,
+      authMethod: row.auth_method,
+      jwks: row.jwks ? (JSON.parse(row.jwks) as PublicJwks) : undefined,
+      fapi: Number(row.fapi) === 1,
+    }
+  )
 }

@@ -1,8 +1,12 @@
 // The consent (LNK-10) as a grant of 30 days, its single-use code, and the tokens it yields. Codes and tokens
 // are random 256-bit values stored as SHA-256 hashes only; every one-time use is one atomic UPDATE; every
-// check of time uses the service clock, so a grant really ends after 30 days.
+// check of time uses the service clock, so a grant really ends after 30 days. Tokens issued with a DPoP proof
+// are bound to its key (jkt); a bound refresh token is not rotated (FAPI 2.0 §5.3.2.1), an unbound one is, and
+// presenting a spent one again ends the whole grant (RFC 9700 §4.14.2).
 import { randomBytes } from 'node:crypto'
+import type { Insertable } from 'kysely'
 import type { Db } from '../db/index.ts'
+import type { OAuthTokensTable } from '../db/schema.ts'
 import { hashKey } from '../secrets.ts'
 import { verifyPkce } from './pkce.ts'
 
@@ -21,9 +25,10 @@ export interface NewGrant {
 
 export interface TokenResponse {
   access_token: string
-  token_type: 'Bearer'
+  token_type: 'Bearer' | 'DPoP'
   expires_in: number
-  refresh_token: string
+  /** Absent when a bound refresh token is refreshed: the client keeps the one it has. */
+  refresh_token?: string
   scope: string
 }
 
@@ -57,25 +62,34 @@ export async function createGrantWithCode(db: Db, grant: NewGrant, now: Date): P
   return { code, grantId, expiresAt }
 }
 
-async function issueTokens(db: Db, grantId: string, grantExpiresAt: number, scope: string, now: number): Promise<TokenResponse> {
+interface LiveGrant {
+  grant_id: string
+  expires_at: number
+  scope: string
+}
+
+/** An access token, and a refresh token unless the client keeps its bound one; both bound to jkt when given. */
+async function issueTokens(db: Db, grant: LiveGrant, jkt: string | null, withRefresh: boolean, now: number): Promise<TokenResponse> {
   const access = secret()
-  const refresh = secret()
-  const accessExpires = Math.min(now + ACCESS_TOKEN_TTL_MS, grantExpiresAt)
-  await db
-    .insertInto('oauth_tokens')
-    .values([
-      { token_hash: hashKey(access), grant_id: grantId, kind: 'access', expires_at: accessExpires, created_at: now },
-      { token_hash: hashKey(refresh), grant_id: grantId, kind: 'refresh', expires_at: grantExpiresAt, created_at: now },
-    ])
-    .execute()
-  return { access_token: access, token_type: 'Bearer', expires_in: Math.floor((accessExpires - now) / 1000), refresh_token: refresh, scope }
+  const refresh = withRefresh ? secret() : undefined
+  const accessExpires = Math.min(now + ACCESS_TOKEN_TTL_MS, grant.expires_at)
+  const rows: Insertable<OAuthTokensTable>[] = [{ token_hash: hashKey(access), grant_id: grant.grant_id, kind: 'access', expires_at: accessExpires, created_at: now, jkt }]
+  if (refresh) rows.push({ token_hash: hashKey(refresh), grant_id: grant.grant_id, kind: 'refresh', expires_at: grant.expires_at, created_at: now, jkt })
+  await db.insertInto('oauth_tokens').values(rows).execute()
+  return {
+    access_token: access,
+    token_type: jkt ? 'DPoP' : 'Bearer',
+    expires_in: Math.floor((accessExpires - now) / 1000),
+    ...(refresh ? { refresh_token: refresh } : {}),
+    scope: grant.scope,
+  }
 }
 
 export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<void> {
   await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).execute()
 }
 
-async function liveGrant(db: Db, grantId: string, now: number) {
+async function liveGrant(db: Db, grantId: string, now: number): Promise<LiveGrant | undefined> {
   return db
     .selectFrom('oauth_grants')
     .select(['grant_id', 'expires_at', 'scope'])
@@ -87,7 +101,7 @@ async function liveGrant(db: Db, grantId: string, now: number) {
 
 export async function exchangeCode(
   db: Db,
-  input: { clientId: string; code: string; redirectUri: string | undefined; codeVerifier: string | undefined },
+  input: { clientId: string; code: string; redirectUri: string | undefined; codeVerifier: string | undefined; jkt: string | null },
   now: Date,
 ): Promise<TokenResponse | GrantError> {
   const t = now.getTime()
@@ -110,25 +124,43 @@ export async function exchangeCode(
   if (input.redirectUri !== used.redirect_uri || !input.codeVerifier || !verifyPkce(input.codeVerifier, used.code_challenge)) return 'invalid_grant'
   const grant = await liveGrant(db, used.grant_id, t)
   if (!grant) return 'invalid_grant'
-  return issueTokens(db, grant.grant_id, grant.expires_at, grant.scope, t)
+  return issueTokens(db, grant, input.jkt, true, t)
 }
 
-/** Refresh-token rotation: the presented token is spent atomically, a new pair is issued. */
-export async function refreshTokens(db: Db, input: { clientId: string; refreshToken: string }, now: Date): Promise<TokenResponse | GrantError> {
+/**
+ * OAUTH-05: a refresh token bound to a DPoP key (checked here against the proof's key) stays valid and yields a
+ * new bound access token, so a client's retry never fails. An unbound one is spent atomically for a new pair;
+ * one presented after it was spent was copied somewhere: the grant ends.
+ */
+export async function refreshTokens(db: Db, input: { clientId: string; refreshToken: string; jkt: string | null }, now: Date): Promise<TokenResponse | GrantError> {
   const t = now.getTime()
+  const tokenHash = hashKey(input.refreshToken)
+  const token = await db
+    .selectFrom('oauth_tokens as k')
+    .innerJoin('oauth_grants as g', 'g.grant_id', 'k.grant_id')
+    .select(['k.grant_id', 'k.jkt', 'k.revoked_at'])
+    .where('k.token_hash', '=', tokenHash)
+    .where('k.kind', '=', 'refresh')
+    .where('k.expires_at', '>', t)
+    .where('g.client_id', '=', input.clientId)
+    .executeTakeFirst()
+  if (!token) return 'invalid_grant'
+  if (token.jkt !== null) {
+    const grant = token.revoked_at === null && token.jkt === input.jkt ? await liveGrant(db, token.grant_id, t) : undefined
+    return grant ? issueTokens(db, grant, token.jkt, false, t) : 'invalid_grant'
+  }
   const spent = await db
     .updateTable('oauth_tokens')
     .set({ revoked_at: t })
-    .where('token_hash', '=', hashKey(input.refreshToken))
-    .where('kind', '=', 'refresh')
+    .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', t)
-    .where('grant_id', 'in', (eb) => eb.selectFrom('oauth_grants').select('grant_id').where('client_id', '=', input.clientId))
-    .returning('grant_id')
     .executeTakeFirst()
-  const grant = spent && (await liveGrant(db, spent.grant_id, t))
-  if (!grant) return 'invalid_grant'
-  return issueTokens(db, grant.grant_id, grant.expires_at, grant.scope, t)
+  if (Number(spent.numUpdatedRows) !== 1) {
+    await revokeGrant(db, token.grant_id, 'refresh-reuse', now)
+    return 'invalid_grant'
+  }
+  const grant = await liveGrant(db, token.grant_id, t)
+  return grant ? issueTokens(db, grant, input.jkt, true, t) : 'invalid_grant'
 }
 
 export interface BearerGrant {
@@ -136,6 +168,8 @@ export interface BearerGrant {
   clientId: string
   accountId: string
   scope: string
+  /** The DPoP key thumbprint the token is bound to; null for a bearer token. */
+  jkt: string | null
 }
 
 /** The grant behind an access token, while the token, the grant and its 30 days all hold. */
@@ -144,7 +178,7 @@ export async function authenticateBearer(db: Db, token: string, now: Date): Prom
   const row = await db
     .selectFrom('oauth_tokens as k')
     .innerJoin('oauth_grants as g', 'g.grant_id', 'k.grant_id')
-    .select(['g.grant_id', 'g.client_id', 'g.account_id', 'g.scope'])
+    .select(['g.grant_id', 'g.client_id', 'g.account_id', 'g.scope', 'k.jkt'])
     .where('k.token_hash', '=', hashKey(token))
     .where('k.kind', '=', 'access')
     .where('k.revoked_at', 'is', null)
@@ -152,7 +186,7 @@ export async function authenticateBearer(db: Db, token: string, now: Date): Prom
     .where('g.revoked_at', 'is', null)
     .where('g.expires_at', '>', t)
     .executeTakeFirst()
-  return row && { grantId: row.grant_id, clientId: row.client_id, accountId: row.account_id, scope: row.scope }
+  return row && { grantId: row.grant_id, clientId: row.client_id, accountId: row.account_id, scope: row.scope, jkt: row.jkt }
 }
 
 /**
