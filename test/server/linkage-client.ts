@@ -95,8 +95,8 @@ export async function inboundCall(base: string, secret: string, call: { callId?:
 export const authNumberOf = (html: string) => html.match(/data-testid="call-to" href="tel:(\d+)"/)?.[1] ?? ''
 
 /** From the authorization request to SOA209 (call screen) for a customer; returns the number to call. */
-export async function reachCallScreen(browser: LinkageBrowser, challenge: string, who = TARO): Promise<string> {
-  await browser.open(authorizeUrl({ challenge }))
+export async function reachCallScreen(browser: LinkageBrowser, challenge: string, who = TARO, start = authorizeUrl({ challenge })): Promise<string> {
+  await browser.open(start)
   await browser.submit('/linkage/account', { branch: who.branch, type: who.type, accountNumber: who.accountNumber })
   const phonePage = await browser.submit('/linkage/customer', {
     name: who.name,
@@ -112,11 +112,10 @@ export async function reachCallScreen(browser: LinkageBrowser, challenge: string
   return authNumberOf(callPage.html)
 }
 
-/** The whole flow; resolves with the code and the PKCE verifier. */
-export async function completeFlow(base: string, secret: string, who = TARO): Promise<{ code: string; verifier: string; state: string | null }> {
+/** The six screens from `start` (an authorization request) to the redirect back; resolves with its URL. */
+export async function walkFlow(base: string, secret: string, start: string, who = TARO): Promise<URL> {
   const browser = new LinkageBrowser(base)
-  const { verifier, challenge } = pkce()
-  const to = await reachCallScreen(browser, challenge, who)
+  const to = await reachCallScreen(browser, '', who, start)
   const call = await inboundCall(base, secret, { from: who.phone, to })
   if (call.body.status !== 'verified') throw new Error(`call not verified: ${JSON.stringify(call.body)}`)
   await browser.submit('/linkage/call', {})
@@ -124,7 +123,13 @@ export async function completeFlow(base: string, secret: string, who = TARO): Pr
   const csrf = await browser.csrf()
   const done = await browser.request('/linkage/consent', { form: { csrf, agree: 'yes' } })
   const location = new URL(done.location ?? 'http://invalid/')
-  const code = location.searchParams.get('code')
-  if (!code) throw new Error(`no code: ${done.status} ${done.location} ${done.html}`)
-  return { code, verifier, state: location.searchParams.get('state') }
+  if (!location.searchParams.get('code')) throw new Error(`no code: ${done.status} ${done.location} ${done.html}`)
+  return location
+}
+
+/** The whole flow; resolves with the code and the PKCE verifier. */
+export async function completeFlow(base: string, secret: string, who = TARO): Promise<{ code: string; verifier: string; state: string | null }> {
+  const { verifier, challenge } = pkce()
+  const location = await walkFlow(base, secret, authorizeUrl({ challenge }), who)
+  return { code: location.searchParams.get('code')!, verifier, state: location.searchParams.get('state') }
 }

@@ -1,5 +1,6 @@
 // The API-linkage part of `npm run admin -- demo` (documented in ./README.md): core-banking customers with
-// accounts, cash cards and about 100 days of transactions, and one OAuth client for the sample fintech app.
+// accounts, cash cards and about 100 days of transactions, and the sample fintech app's two OAuth clients (shared
+// secret; FAPI 2.0 with private_key_jwt and DPoP).
 // Idempotent: rows that exist are left as they are, so running it twice changes nothing.
 import type { Db } from '../db/index.ts'
 import type { AccountType } from '../db/schema.ts'
@@ -64,6 +65,35 @@ export const DEMO_OAUTH_CLIENT = {
   name: 'しんくみ家計簿株式会社',
   redirectUri: 'http://127.0.0.1:8790/callback',
   scope: 'accounts',
+}
+
+/**
+ * The same company's FAPI 2.0 app (OAUTH-02…05): private_key_jwt with this published demo key, pushed
+ * authorization requests and DPoP-bound tokens. Like the secret above, the private key is public demo data.
+ */
+export const DEMO_FAPI_CLIENT = {
+  clientId: 'demo-kakeibo-fapi',
+  name: 'しんくみ家計簿株式会社',
+  redirectUri: 'http://127.0.0.1:8790/callback',
+  scope: 'accounts',
+  tokenEndpointAuthMethod: 'private_key_jwt' as const,
+  dpop: true,
+  privateJwk: {
+    kty: 'EC',
+    crv: 'P-256',
+    x: '7cpAEt8HCLwspavDOryZmykJuEbgzq0yaA_P6Dfpqsk',
+    y: 'G16FYcZ9OHJyjtSS_16LI9NoQfz1uGIlSMBUIuUZyUU',
+    d: 'bOSS6B6QbP1WtweiseMNwxdpfDzivAXVHXhWzPddaXw',
+    kid: 'demo-fapi-2026',
+    alg: 'ES256',
+    use: 'sig',
+  },
+}
+
+/** The public half of a private JWK: what a client registers. */
+export function publicJwks(privateJwk: Record<string, unknown>): { keys: Record<string, unknown>[] } {
+  const { d: _d, ...publicJwk } = privateJwk
+  return { keys: [publicJwk] }
 }
 
 export const accountIdOf = (a: Pick<DemoAccount, 'branch' | 'type' | 'accountNumber'>) => `acct-${a.branch}-${a.type}-${a.accountNumber}`
@@ -137,18 +167,26 @@ export async function addBankCustomer(db: Db, customer: DemoCustomer, now: Date)
 
 export interface LinkageDemoSummary {
   customers: { customerId: string; nameKana: string; birthDate: string; phone: string; accounts: (Omit<DemoAccount, 'balance'> & { status: 'active' | 'moved' })[] }[]
-  oauthClients: { clientId: string; clientSecret: string; redirectUri: string; scope: string; name: string }[]
+  oauthClients: (
+    | { clientId: string; clientSecret: string; redirectUri: string; scope: string; name: string; tokenEndpointAuthMethod: 'client_secret_basic'; dpop: false }
+    | (Omit<typeof DEMO_FAPI_CLIENT, 'privateJwk'> & { privateJwk: Record<string, unknown> })
+  )[]
 }
 
 export async function loadLinkageDemo(db: Db, now: Date): Promise<LinkageDemoSummary> {
   for (const customer of DEMO_CUSTOMERS) await addBankCustomer(db, customer, now)
   const c = DEMO_OAUTH_CLIENT
   await registerClient(db, { clientId: c.clientId, clientSecret: c.clientSecret, name: c.name, redirectUris: [c.redirectUri], scope: c.scope }, now)
+  const f = DEMO_FAPI_CLIENT
+  await registerClient(db, { clientId: f.clientId, name: f.name, redirectUris: [f.redirectUri], scope: f.scope, jwks: publicJwks(f.privateJwk), fapi: true }, now)
   return {
     customers: DEMO_CUSTOMERS.map(({ accounts, ...customer }) => ({
       ...customer,
       accounts: accounts.map(({ balance: _balance, ...a }) => ({ ...a, status: a.movedTo ? ('moved' as const) : ('active' as const) })),
     })),
-    oauthClients: [{ clientId: c.clientId, clientSecret: c.clientSecret, redirectUri: c.redirectUri, scope: c.scope, name: c.name }],
+    oauthClients: [
+      { clientId: c.clientId, clientSecret: c.clientSecret, redirectUri: c.redirectUri, scope: c.scope, name: c.name, tokenEndpointAuthMethod: 'client_secret_basic', dpop: false },
+      { ...f },
+    ],
   }
 }

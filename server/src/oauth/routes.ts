@@ -74,7 +74,7 @@ export async function oauthRoutes(app: FastifyInstance): Promise<void> {
         tags: ['oauth'],
         consumes: form,
         security: clientSecurity,
-        body: AuthorizationParameters.extend(ClientAssertion.shape),
+        body: AuthorizationParameters.extend({ ...ClientAssertion.shape, request_uri: z.string().max(512).optional().describe('Refused: a request_uri cannot be pushed (RFC 9126 §2.1)') }),
         response: { 201: z.object({ request_uri: z.string(), expires_in: z.number().int() }), 400: OAuthError, 401: OAuthError },
       },
     },
