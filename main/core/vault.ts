@@ -117,7 +117,9 @@ function readDocument(store: KeyValueStore): VaultDocument | undefined {
   } catch (error) {
     throw new VaultUnavailableError('unreadable', 'the vault file cannot be read or parsed', { cause: error })
   }
-  if (raw === undefined) return undefined
+  // No file is a fresh install. A file without a vault (`{}`, what another program or version left) is not: taking
+  // it for one would show 初期設定 and write over the file (OTP-26).
+  if (raw === undefined && !store.exists()) return undefined
   const parsed = VaultDocument.safeParse(raw)
   if (!parsed.success) throw new VaultUnavailableError('unreadable', 'the vault document does not match its schema', { cause: parsed.error })
   return parsed.data

@@ -1,5 +1,10 @@
 // KeyValueStore on `conf` (atomic writes: temp file, fsync, rename — a crash leaves the old or the new file), for the
 // browser host and the tests. electron-store extends Conf, so the Electron adapter reuses this class.
+//
+// A write killed between the temp file and the rename leaves the temp file behind (`vault.json.tmp-…`). It holds a
+// whole document, sealed as the one being written, but a document that outlives its write is still a copy nobody
+// re-keys: after the lock code is set or changed it would open with the old code, or with none (OTP-18). So every
+// leftover is removed when the store is first used and after every write.
 import fs from 'node:fs'
 import path from 'node:path'
 import Conf from 'conf'
@@ -28,11 +33,23 @@ export class ConfStore implements KeyValueStore {
   }
 
   set(key: string, value: unknown): void {
-    this.#store().set(key, value)
+    try {
+      this.#store().set(key, value)
+    } finally {
+      this.#removeLeftovers()
+    }
   }
 
   delete(key: string): void {
-    this.#store().delete(key)
+    try {
+      this.#store().delete(key)
+    } finally {
+      this.#removeLeftovers()
+    }
+  }
+
+  exists(): boolean {
+    return fs.existsSync(this.#file)
   }
 
   moveAside(tag: string): string | null {
@@ -48,9 +65,48 @@ export class ConfStore implements KeyValueStore {
   }
 
   #store(): Conf {
-    this.#conf ??= this.#open()
+    if (!this.#conf) {
+      this.#removeLeftovers()
+      assertJsonObject(this.#file)
+      this.#conf = this.#open()
+    }
     return this.#conf
   }
+
+  /** The temp files of writes that never reached their rename (atomically names them `<file>.tmp-<16 chars>`). */
+  #removeLeftovers(): void {
+    const dir = path.dirname(this.#file)
+    const prefix = `${path.basename(this.#file)}.tmp-`
+    let names: string[]
+    try {
+      names = fs.readdirSync(dir)
+    } catch {
+      return
+    }
+    for (const name of names) if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true })
+  }
+}
+
+/**
+ * Conf reads any JSON value as a store (`null`, an array or a string become an empty or odd object). A store file
+ * is an object or it is not ours: anything else throws, for the vault to report as unreadable (A998).
+ */
+function assertJsonObject(file: string): void {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return
+    throw error
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch {
+    // JSON.parse quotes the text around the fault: the file's content stays out of the message (and the log).
+    throw new Error(`${path.basename(file)} is not JSON`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path.basename(file)} does not hold a JSON object`)
 }
 
 /** The vault file `<dir>/<name>.json`. Keys are taken literally (no dot paths) and a damaged file is never cleared. */

@@ -156,6 +156,37 @@ describe('vault: damaged documents', () => {
   })
 })
 
+describe('OTP-26 a file that is not a vault this version reads', () => {
+  const fiftyMegabytesOfSpaceThenEmpty = () => Buffer.concat([Buffer.alloc(50 * 1024 * 1024, ' '), Buffer.from('{}')])
+  it.each([
+    ['null', () => 'null'],
+    ['an array', () => '[]'],
+    ['a string', () => '"vault"'],
+    ['a number', () => '42'],
+    ['an empty object', () => '{}'],
+    ['50 MB of spaces then {}', fiftyMegabytesOfSpaceThenEmpty],
+    ['a vault key holding null', () => '{"vault":null}'],
+    ['a wrong version', () => '{"vault":{"schemaVersion":2}}'],
+  ])('OTP-26 %s → A998, never 初期設定 over it; the way out moves the file aside as it was', { timeout: 30_000 }, async (_label, content) => {
+    const app = createTestApp({ serviceUrl: service.url })
+    fs.writeFileSync(app.vaultFile, content())
+    const before = fs.readFileSync(app.vaultFile)
+    const requests = service.requests
+
+    expectA998(await app.api['app.status']())
+    expectA998(await app.api['tokens.provision'](validInput({ userId: 'over.foreign.file' })))
+    expect(service.requests).toBe(requests)
+    expect(fs.readFileSync(app.vaultFile).equals(before)).toBe(true)
+
+    const reset = await app.api['vault.reset']()
+    expect(reset.ok).toBe(true)
+    const movedAside = (reset as { value: { movedAside: string } }).value.movedAside
+    expect(fs.readFileSync(path.join(app.dir, movedAside)).equals(before)).toBe(true)
+    expect(fs.existsSync(app.vaultFile)).toBe(false)
+    expect((await app.api['tokens.provision'](validInput({ userId: 'after.reset' }))).ok).toBe(true)
+  })
+})
+
 describe('key file protector', () => {
   it('two processes creating the key at once agree on one key', async () => {
     const keyPath = path.join(tempDir(), 'vault.key')
