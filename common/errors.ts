@@ -349,6 +349,15 @@ export function displayCode(code: ErrorCode): string | null {
   return /^[AS][0-9A-Z]{3}$/.test(code) ? code : null
 }
 
+/** How エラー表示一覧 (OTP-28) writes a message that depends on the operation: as the manual's table does. */
+const OP_LEGEND: Record<Locale, string> = { ja: '[初期設定/トークン追加]', en: '[Initial setup/Adding the token]' }
+
+/** A code's texts as エラー表示一覧 lists them, "[初期設定/トークン追加]に失敗しました。" included. */
+export function describeErrorForList(code: ErrorCode, locale: Locale): Text {
+  const text = errorCatalog[code][locale]
+  return { message: text.message.replaceAll('{op}', OP_LEGEND[locale]), remedy: text.remedy.replaceAll('{op}', OP_LEGEND[locale]) }
+}
+
 export function describeError(code: ErrorCode, locale: Locale, context: ErrorContext = 'other'): Text {
   const text = errorCatalog[code][locale]
   const op = (locale === 'ja' ? OP_JA : OP_EN)[context]

@@ -7,11 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { describeError, errorCatalog, errorCodes, helpDesk, type ErrorCode, type ErrorContext } from '../../common/errors.ts'
+import { errorList, errorListLegend } from '../../common/help/error-list.ts'
 
 const EXCERPT = new URL('../fixtures/manual-000-section4.txt', import.meta.url)
 const SEED = path.join(process.env.SEEDS_DIR ?? '/work/shared/seeds', '000_83c78c1a584c01ab.txt')
 
 interface ManualRow {
+  /** The code cell as the manual writes it. */
+  cell: string
   code: ErrorCode
   message: string
   remedy: string
@@ -36,7 +39,7 @@ function manualTable(text: string): ManualRow[] {
     const [, codeCell, message, remedy] = cells as [string, string, string, string]
     // The one row without a code is A300's second text (取引確認 in use), kept in the catalog as A300T.
     const codes = codeCell.trim() === '' ? ['A300T'] : expandCodes(codeCell.trim())
-    for (const code of codes) rows.push({ code: code as ErrorCode, message: message.trim(), remedy: remedy.trim() })
+    for (const code of codes) rows.push({ cell: codeCell.trim() || 'A300', code: code as ErrorCode, message: message.trim(), remedy: remedy.trim() })
   }
   return rows
 }
@@ -94,5 +97,14 @@ describe('OTP-27 OTP-28 error catalog = manual 4.3', () => {
   it('the help desk footer is the manual’s last paragraph', () => {
     const footer = seedText.slice(seedText.indexOf('上記以外エラーが発生した場合は')).replaceAll('**', '').split('\n').map((line) => line.trim()).filter(Boolean)
     expect(helpDesk.ja.split(/\n| (?=土日祝日)/)).toEqual(footer)
+  })
+
+  it('OTP-28 エラー表示一覧 has the manual’s tables, rows, code cells, legend and note, in its order', () => {
+    const listed = errorList.flatMap((group) => group.rows.flatMap((row) => row.codes.map((code) => ({ cell: row.label, code }))))
+    expect(listed).toEqual(rows.map(({ cell, code }) => ({ cell, code })))
+    const flat = seedText.replace(/\s/g, '')
+    for (const group of errorList) expect(flat).toContain(group.title.ja)
+    expect(flat).toContain(errorListLegend.ja.replace(/\s/g, ''))
+    expect(flat).toContain(errorList[0]!.note!.ja.replace('パソコン', 'スマートフォン'))
   })
 })
