@@ -1,4 +1,6 @@
-// The error-code catalog of the OTP app manual (seed 000, 4.3 エラー表示一覧), in the seed's own words.
+// The error-code catalog of the OTP app manual (seed 000, 4.3 エラー表示一覧), in the seed's own words, except that
+// the desktop app names the device it runs on: パソコン where the manual says スマートフォン (issue 11's decision;
+// test/unit/error-catalog-manual.test.ts lists each such code). A999's remedy keeps the comma CONTACT_JA lacks.
 // Messages that read "[初期設定/トークン追加]に失敗しました。" in the seed take the operation from the context
 // in which the error happened, so one code serves both screens.
 
@@ -82,11 +84,11 @@ export const errorCatalog = {
   A916: {
     ja: {
       message: 'このトークンは既に登録済みです。\n同じユーザのトークンは、登録できません。',
-      remedy: 'このサービスID・ユーザIDのトークンは、すでに本アプリに登録されています。1台のスマートフォンに同一サービスID・ユーザIDのトークンは1つしか登録できません。',
+      remedy: 'このサービスID・ユーザIDのトークンは、すでに本アプリに登録されています。1台のパソコンに同一サービスID・ユーザIDのトークンは1つしか登録できません。',
     },
     en: {
       message: 'This token is already registered.\nA token of the same user cannot be registered twice.',
-      remedy: 'A token for this service ID and user ID is already in this app. Only one token per service ID and user ID can be stored on one device.',
+      remedy: 'A token for this service ID and user ID is already in this app. Only one token per service ID and user ID can be stored on one computer.',
     },
   },
   S0A1: unknownService,
@@ -147,12 +149,12 @@ export const errorCatalog = {
   },
   S0F1: {
     ja: {
-      message: `${FAILED_JA}\nスマートフォンの日時・タイムゾーンが正しく設定されているか確認してください。`,
-      remedy: `サービスへの登録が確認できません。お使いのスマートフォンの日付／時刻が正しく設定されていない可能性があります。正しい日付／時刻に設定して本アプリを再起動してください。${CONTACT_JA}`,
+      message: `${FAILED_JA}\nパソコンの日時・タイムゾーンが正しく設定されているか確認してください。`,
+      remedy: `サービスへの登録が確認できません。お使いのパソコンの日付／時刻が正しく設定されていない可能性があります。正しい日付／時刻に設定して本アプリを再起動してください。${CONTACT_JA}`,
     },
     en: {
-      message: `${FAILED_EN}\nPlease check that the date, time and time zone of your device are set correctly.`,
-      remedy: `Your registration could not be confirmed. The date or time of your device may be wrong. Set the correct date and time and restart this app. ${CONTACT_EN}`,
+      message: `${FAILED_EN}\nPlease check that the date, time and time zone of your computer are set correctly.`,
+      remedy: `Your registration could not be confirmed. The date or time of your computer may be wrong. Set the correct date and time and restart this app. ${CONTACT_EN}`,
     },
   },
   /** OTP-03: the seed gives this refusal no code, only the guidance of 3.3 and its FAQ; so no code is shown. */
@@ -206,12 +208,12 @@ export const errorCatalog = {
   },
   S3E4: {
     ja: {
-      message: 'トークン有効期限の更新期間外です。\nスマートフォンの日時・タイムゾーンをご確認ください。',
-      remedy: `有効期限更新の受付期間外です。お使いのスマートフォンの日付／時刻が正しく設定されていない可能性があります。正しい日付／時刻に設定して本アプリを再起動してください。${CONTACT_JA}`,
+      message: 'トークン有効期限の更新期間外です。\nパソコンの日時・タイムゾーンをご確認ください。',
+      remedy: `有効期限更新の受付期間外です。お使いのパソコンの日付／時刻が正しく設定されていない可能性があります。正しい日付／時刻に設定して本アプリを再起動してください。${CONTACT_JA}`,
     },
     en: {
-      message: 'It is outside the renewal period of the token.\nPlease check the date, time and time zone of your device.',
-      remedy: `Renewal is not accepted now. The date or time of your device may be wrong. Set the correct date and time and restart this app. ${CONTACT_EN}`,
+      message: 'It is outside the renewal period of the token.\nPlease check the date, time and time zone of your computer.',
+      remedy: `Renewal is not accepted now. The date or time of your computer may be wrong. Set the correct date and time and restart this app. ${CONTACT_EN}`,
     },
   },
   S3D3: {
@@ -326,7 +328,7 @@ export const errorCatalog = {
   A999: {
     ja: {
       message: '予期しないエラーが発生しました。',
-      remedy: `本アプリを再起動して再試行してください。${CONTACT_JA}`,
+      remedy: '本アプリを再起動して再試行してください。再度実施しても、うまくいかない場合は、お客様センターにお問合せ下さい。',
     },
     en: { message: 'An unexpected error occurred.', remedy: `Restart this app and try again. ${CONTACT_EN}` },
   },
@@ -345,6 +347,15 @@ export const helpDesk = {
 export function displayCode(code: ErrorCode): string | null {
   if (code === 'A300T') return 'A300'
   return /^[AS][0-9A-Z]{3}$/.test(code) ? code : null
+}
+
+/** How エラー表示一覧 (OTP-28) writes a message that depends on the operation: as the manual's table does. */
+const OP_LEGEND: Record<Locale, string> = { ja: '[初期設定/トークン追加]', en: '[Initial setup/Adding the token]' }
+
+/** A code's texts as エラー表示一覧 lists them, "[初期設定/トークン追加]に失敗しました。" included. */
+export function describeErrorForList(code: ErrorCode, locale: Locale): Text {
+  const text = errorCatalog[code][locale]
+  return { message: text.message.replaceAll('{op}', OP_LEGEND[locale]), remedy: text.remedy.replaceAll('{op}', OP_LEGEND[locale]) }
 }
 
 export function describeError(code: ErrorCode, locale: Locale, context: ErrorContext = 'other'): Text {

@@ -1,10 +1,12 @@
 // Catches a render crash anywhere below it (OTP-26): reports it, shows the error the main process answers with
 // (A999 with a correlation id, or A9EX), and offers a fresh start — the window never goes blank.
-import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react'
+import { Component, Fragment, useState, type ErrorInfo, type ReactNode } from 'react'
+import { displayCode } from '../../common/errors.ts'
 import type { AppError } from '../../common/bridge.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { reportProblem } from '../lib/diagnostics.ts'
 import { AppFrame } from './AppFrame.tsx'
+import { ErrorList } from './ErrorList.tsx'
 import { ErrorScreen } from './ErrorScreen.tsx'
 import { Loading } from './Loading.tsx'
 
@@ -36,10 +38,19 @@ export class CrashBoundary extends Component<{ children: ReactNode }, State> {
 
 function CrashScreen({ reported, onReset }: { reported: AppError | null; onReset: () => void }) {
   const { t } = useI18n()
+  // No navigation lives here (it crashed): エラー表示一覧 opens in place, its [戻る] returns to the error.
+  const [helpOpen, setHelpOpen] = useState(false)
+  if (reported && helpOpen) {
+    return (
+      <AppFrame title={t('title.errorList')} onBack={() => setHelpOpen(false)}>
+        <ErrorList initialCode={displayCode(reported.code) ?? undefined} />
+      </AppFrame>
+    )
+  }
   return (
     <AppFrame title={t('title.error')}>
       {reported ? (
-        <ErrorScreen error={reported} context="other" onBack={onReset} backLabel="error.reset" backTestId="error-reset" />
+        <ErrorScreen error={reported} context="other" onBack={onReset} onHelp={() => setHelpOpen(true)} backLabel="error.reset" backTestId="error-reset" />
       ) : (
         <Loading />
       )}

@@ -1,5 +1,5 @@
-// The error screen (OTP-27, DESIGN.md §3): the code, the seed's message and its 対処方法, the help desk, and one
-// button back. Message texts carry the seed's line breaks.
+// The error screen (OTP-27, DESIGN.md §3): the code, the seed's message and its 対処方法, the help desk, one
+// button back, and the way to エラー表示一覧 at this code (OTP-28). Message texts carry the seed's line breaks.
 import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { AppError } from '../../common/bridge.ts'
 import { describeError, displayCode, helpDesk, type ErrorContext } from '../../common/errors.ts'
@@ -10,11 +10,13 @@ interface Props {
   error: AppError
   context: ErrorContext
   onBack: () => void
+  /** Opens エラー表示一覧 at this error's code. */
+  onHelp: () => void
   backLabel?: MessageKey
   backTestId?: string
 }
 
-export function ErrorScreen({ error, context, onBack, backLabel = 'error.back', backTestId = 'error-back' }: Props) {
+export function ErrorScreen({ error, context, onBack, onHelp, backLabel = 'error.back', backTestId = 'error-back' }: Props) {
   const { locale, t } = useI18n()
   const { message, remedy } = describeError(error.code, locale, context)
   const code = displayCode(error.code)
@@ -62,6 +64,9 @@ export function ErrorScreen({ error, context, onBack, backLabel = 'error.back', 
       )}
       <Button fullWidth onClick={onBack} data-testid={backTestId}>
         {t(backLabel)}
+      </Button>
+      <Button fullWidth variant="outline" onClick={onHelp} data-testid="error-help">
+        {t('error.help')}
       </Button>
       <Divider />
       <Text size="xs" c="dimmed" className="pre-line" data-testid="error-helpdesk">

@@ -1,6 +1,7 @@
 // One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
 // header's [戻る] leads. The mapped type makes a missing row a compile error.
 import type { ComponentType } from 'react'
+import { displayCode } from '../../common/errors.ts'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
 import { AboutScreen } from '../screens/customer/AboutScreen.tsx'
@@ -11,6 +12,7 @@ import { DisplayNameScreen } from '../screens/customer/DisplayNameScreen.tsx'
 import { ExpiredScreen } from '../screens/customer/ExpiredScreen.tsx'
 import { ExpiryRenewedScreen } from '../screens/customer/ExpiryRenewedScreen.tsx'
 import { ExpiryRenewScreen } from '../screens/customer/ExpiryRenewScreen.tsx'
+import { ErrorListScreen, FaqScreen, HelpMenuScreen } from '../screens/customer/HelpScreens.tsx'
 import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
 import { ProvisionedScreen } from '../screens/customer/ProvisionedScreen.tsx'
 import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
@@ -40,7 +42,12 @@ function ErrorRoute({ screen }: { screen: ScreenOf<'error'> }) {
   const navigator = useNavigator()
   return (
     <>
-      <ErrorScreen error={screen.error} context={screen.context} onBack={() => navigator.go(screen.back)} />
+      <ErrorScreen
+        error={screen.error}
+        context={screen.context}
+        onBack={() => navigator.go(screen.back)}
+        onHelp={() => navigator.go({ name: 'helpErrors', code: displayCode(screen.error.code) ?? undefined, back: screen })}
+      />
       {screen.error.code === 'A998' && <VaultResetPanel />}
     </>
   )
@@ -75,6 +82,15 @@ export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
   correction: { component: CorrectionScreen, title: () => 'title.correction', tab: () => 'settings', back: () => ({ name: 'settings' }) },
   correctionDone: { component: CorrectionDoneScreen, title: () => 'title.correction', tab: () => 'settings', back: none },
   transactions: { component: TransactionsScreen, title: () => 'title.transactions', tab: () => 'transactions', back: none },
+  help: { component: HelpMenuScreen, title: () => 'title.help', tab: () => 'settings', back: () => ({ name: 'settings' }) },
+  helpFaq: { component: FaqScreen, title: () => 'title.faq', tab: () => 'settings', back: () => ({ name: 'help' }) },
+  // Opened from an error screen, エラー表示一覧 leads back to it (and, like it, shows no tabs).
+  helpErrors: {
+    component: ErrorListScreen,
+    title: () => 'title.errorList',
+    tab: (screen) => (screen.back ? null : 'settings'),
+    back: (screen) => screen.back ?? { name: 'help' },
+  },
   error: { component: ErrorRoute, title: () => 'title.error', tab: none, back: none },
   ...staffRegistry,
   unlock: { component: UnlockScreen, title: () => 'title.unlock', tab: none, back: none },

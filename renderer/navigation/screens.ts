@@ -54,6 +54,11 @@ export type Screen =
   | { name: 'appLock' }
   /** このアプリについて (OTP-16). */
   | { name: 'about' }
+  /** ヘルプ (OTP-28): よくある質問 and エラー表示一覧. */
+  | { name: 'help' }
+  | { name: 'helpFaq' }
+  /** エラー表示一覧, opened at `code` (searched for); `back` is the error screen it was opened from. */
+  | { name: 'helpErrors'; code?: string; back?: Screen }
   /** The error screen (OTP-27); `back` is where its button returns to. */
   | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
   /** スタッフモード (STF-01…STF-05): navigation/staff-screens.ts. */

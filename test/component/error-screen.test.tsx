@@ -8,7 +8,7 @@ describe('error screen', () => {
   it('OTP-27 S0C1 shows the code, the seed’s message and 対処方法, and the help desk', () => {
     render(
       <AppProviders env="test">
-        <ErrorScreen error={{ code: 'S0C1' }} context="setup" onBack={() => {}} />
+        <ErrorScreen error={{ code: 'S0C1' }} context="setup" onBack={() => {}} onHelp={() => {}} />
       </AppProviders>,
     )
     expect(screen.getByTestId('error-code').textContent).toBe('S0C1')
@@ -23,7 +23,7 @@ describe('error screen', () => {
   it('OTP-27 A911 shows the seed’s message and remedy, with its line break kept for display', () => {
     render(
       <AppProviders env="test">
-        <ErrorScreen error={{ code: 'A911' }} context="add" onBack={() => {}} />
+        <ErrorScreen error={{ code: 'A911' }} context="add" onBack={() => {}} onHelp={() => {}} />
       </AppProviders>,
     )
     const message = screen.getByTestId('error-message')
@@ -38,7 +38,7 @@ describe('error screen', () => {
     const onBack = vi.fn()
     render(
       <AppProviders env="test">
-        <ErrorScreen error={{ code: 'A999', correlationId: '7d3f9a2c' }} context="other" onBack={onBack} />
+        <ErrorScreen error={{ code: 'A999', correlationId: '7d3f9a2c' }} context="other" onBack={onBack} onHelp={() => {}} />
       </AppProviders>,
     )
     expect(screen.getByTestId('error-message').textContent).toBe('予期しないエラーが発生しました。')

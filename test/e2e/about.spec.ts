@@ -14,7 +14,7 @@ test('OTP-16 設定メニュー → バージョン情報 → このアプリに
   await expect(page.getByTestId('settings-version')).toHaveText(/バージョン情報/)
   await page.getByTestId('settings-version').click()
   await expect(page.getByTestId('screen-title')).toHaveText('このアプリについて')
-  await expect(page.getByTestId('about-version')).toHaveText(`Version ${version}`)
+  await expect(page.getByTestId('about-version')).toHaveText(`Version${version}`)
   await expect(page.getByTestId('about-service-url')).toHaveText(new URL(service.url).href)
   await expect(page.getByTestId('about-channel')).toHaveText('development')
   await snap('about-このアプリについて')

@@ -111,7 +111,7 @@ test('OTP-26 A998: a vault copied next to another key file → A998 → 初期�
   await snap('recovery-04-A998')
   await page.getByTestId('vault-reset').click()
   await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1')
-  await expect(page.getByText('この端末で読み込めないトークンのデータを別名で保存し、初期設定をやり直します。よろしいですか？')).toBeVisible()
+  await expect(page.getByText('このパソコンで読み込めないトークンのデータを別名で保存し、初期設定をやり直します。よろしいですか？')).toBeVisible()
   await snap('recovery-05-A998やり直し確認')
   await page.getByTestId('vault-reset-ok').click()
   await expect(page.getByTestId('screen-title')).toHaveText('初期設定')

@@ -119,6 +119,9 @@ function SuffixForm({ token, flow, onSaved }: FormProps) {
         <Text size="sm" data-testid="suffix-preview" style={{ overflowWrap: 'anywhere' }}>
           {t('suffix.preview', { name: token.baseName + suffix })}
         </Text>
+        <Text size="sm" c="dimmed" data-testid="suffix-note">
+          {t('suffix.note')}
+        </Text>
         {done && (
           <Alert color="teal" variant="light" role="status" data-testid="suffix-saved">
             {t('suffix.saved')}

@@ -61,7 +61,9 @@ export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
         <Text size="sm" fw={700}>
           {t('expired.noteTitle')}
         </Text>
-        <Text size="sm">{t('expired.note')}</Text>
+        <Text size="sm" data-testid="expired-note">
+          {t(only ? 'expired.note' : 'expired.noteMany')}
+        </Text>
       </Stack>
     </Stack>
   )

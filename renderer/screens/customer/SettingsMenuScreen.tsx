@@ -1,4 +1,4 @@
-// 設定メニュー (seed 3.3–3.11).
+// 設定メニュー (seed 3.3–3.11), with ヘルプ (OTP-28, seed 4) and スタッフモード.
 import { Paper } from '@mantine/core'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
@@ -19,6 +19,7 @@ const entries: Entry[] = [
   { label: 'settings.appLock', testId: 'settings-app-lock', target: { name: 'appLock' } },
   { label: 'settings.correction', testId: 'settings-correction', target: { name: 'correction', tokenId: null } },
   { label: 'settings.version', testId: 'settings-version', target: { name: 'about' } },
+  { label: 'settings.help', testId: 'settings-help', target: { name: 'help' } },
   { label: 'staff.entry', testId: 'settings-staff-mode', target: { name: 'staffSignIn' } },
 ]
 
