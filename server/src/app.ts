@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts'
 import { ManualClock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
+import { openApiDocument } from './openapi.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -63,7 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'not found' }))
 
   await app.register(swagger, {
-    openapi: { info: { title: 'Shinkumi OTP authentication service', version: '0.1.0' } },
+    openapi: openApiDocument,
     transform: jsonSchemaTransform,
   })
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())

@@ -89,7 +89,15 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/v1/accounts',
-    { schema: { tags: ['accounts'], response: { 200: z.object({ accounts: z.array(Account) }), 401: ApiError } } },
+    {
+      schema: {
+        operationId: 'listAccounts',
+        summary: 'The linked account with its balance (LNK-12)',
+        tags: ['accounts'],
+        security: [{ oauth2: ['accounts'] }, { dpop: [] }],
+        response: { 200: z.object({ accounts: z.array(Account) }), 401: ApiError },
+      },
+    },
     async (request) => {
       const account = await activeAccount(db, request.grant!.accountId)
       const accounts = account
@@ -103,7 +111,10 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     '/v1/accounts/:id/transactions',
     {
       schema: {
+        operationId: 'listTransactions',
+        summary: 'Transactions of the linked account, at most 93 days within the last three months (LNK-12)',
         tags: ['accounts'],
+        security: [{ oauth2: ['accounts'] }, { dpop: [] }],
         params: z.object({ id: z.string().max(64) }),
         querystring: Range,
         response: { 200: z.object({ accountId: z.string(), from: z.string(), to: z.string(), transactions: z.array(Transaction) }), 400: ApiError, 401: ApiError, 404: ApiError },

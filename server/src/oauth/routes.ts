@@ -60,7 +60,7 @@ export async function oauthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     OAUTH_PATHS.metadata,
-    { schema: { operationId: 'getAuthorizationServerMetadata', summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags: ['oauth'], response: { 200: AuthorizationServerMetadata } } },
+    { schema: { operationId: 'getAuthorizationServerMetadata', security: [], summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags: ['oauth'], response: { 200: AuthorizationServerMetadata } } },
     async () => authorizationServerMetadata(issuer()),
   )
 
