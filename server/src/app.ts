@@ -2,7 +2,7 @@
 // (DESIGN.md §5); zod schemas drive validation, serialisation and the OpenAPI document (SVC-09).
 import Fastify, { type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Clock } from './clock.ts'
 import { ManualClock } from './clock.ts'
@@ -66,6 +66,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: openApiDocument,
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (zod .meta({ id })) become components, shown once and referred to.
+    transformObject: jsonSchemaTransformObject,
   })
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
 

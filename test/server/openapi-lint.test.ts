@@ -14,6 +14,7 @@ interface Operation {
   operationId?: string
   summary?: string
   security?: Record<string, string[]>[]
+  responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>
 }
 
 describe('OpenAPI document', () => {
@@ -42,6 +43,20 @@ describe('OpenAPI document', () => {
       relyingParty: { type: 'http', scheme: 'bearer' },
       staffSession: { type: 'http', scheme: 'bearer' },
     })
+  })
+
+  it('SVC-09 the OAuth endpoints and the account API answer errors in one documented shape (OAuthError)', () => {
+    const refs = Object.entries(document.paths)
+      .filter(([p]) => p.startsWith('/oauth/') || p.startsWith('/v1/accounts'))
+      .flatMap(([p, methods]) =>
+        Object.values(methods).flatMap((op) =>
+          Object.entries(op.responses ?? {})
+            .filter(([status]) => status.startsWith('4'))
+            .map(([status, r]) => `${p} ${status} ${r.content?.['application/json']?.schema?.$ref}`),
+        ),
+      )
+    expect(refs.length).toBeGreaterThan(8)
+    expect(refs.filter((r) => !r.endsWith('#/components/schemas/OAuthError'))).toEqual([])
   })
 
   it('SVC-09 redocly lint reports no error', async () => {
