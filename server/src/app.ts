@@ -2,12 +2,13 @@
 // (DESIGN.md §5); zod schemas drive validation, serialisation and the OpenAPI document (SVC-09).
 import Fastify, { type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Clock } from './clock.ts'
 import { ManualClock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
+import { openApiDocument } from './openapi.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -63,8 +64,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'not found' }))
 
   await app.register(swagger, {
-    openapi: { info: { title: 'Shinkumi OTP authentication service', version: '0.1.0' } },
+    openapi: openApiDocument,
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (zod .meta({ id })) become components, shown once and referred to.
+    transformObject: jsonSchemaTransformObject,
   })
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fasti
 import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
 import { checkDpopProof, DpopNonces, type DpopError } from '../oauth/dpop.ts'
 import { SIGNING_ALGS } from '../oauth/jwks.ts'
+import { OAuthErrorBody as ApiError } from '../oauth/error-body.ts'
 import { addDays, isCalendarDate, jstDate, subtractMonths } from '../linkage/jst.ts'
 import { ACCOUNT_TYPE_LABELS, activeAccount, transactionsBetween } from './bank.ts'
 
@@ -13,7 +14,6 @@ import { ACCOUNT_TYPE_LABELS, activeAccount, transactionsBetween } from './bank.
 export const HISTORY_MONTHS = 3
 export const MAX_RANGE_DAYS = 93
 
-const ApiError = z.object({ error: z.string(), message: z.string() })
 const Account = z.object({
   id: z.string(),
   branch: z.string(),
@@ -34,14 +34,14 @@ declare module 'fastify' {
 
 function deny(reply: FastifyReply) {
   reply.header('WWW-Authenticate', 'Bearer realm="accounts", error="invalid_token"')
-  return reply.status(401).send({ error: 'invalid_token', message: 'the access token is missing, expired or revoked' })
+  return reply.status(401).send({ error: 'invalid_token', error_description: 'the access token is missing, expired or revoked' })
 }
 
 /** RFC 9449 §7.1: a DPoP-bound token without a valid proof of its key. */
 function denyDpop(reply: FastifyReply, error: DpopError | 'invalid_token', message: string, nonce: string) {
   reply.header('WWW-Authenticate', `DPoP algs="${SIGNING_ALGS.join(' ')}", error="${error}", error_description="${message}"`)
   reply.header('DPoP-Nonce', nonce)
-  return reply.status(401).send({ error, message })
+  return reply.status(401).send({ error, error_description: message })
 }
 
 type RangeCheck = { ok: true; from: string; to: string } | { ok: false; error: string; message: string }
@@ -64,9 +64,9 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   const nonces = new DpopNonces(seedKey)
 
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request', message: 'malformed request' })
+    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request', error_description: 'malformed request' })
     request.log.error({ err: error }, 'account API error')
-    return reply.status(500).send({ error: 'server_error', message: `internal error (${request.id})` })
+    return reply.status(500).send({ error: 'server_error', error_description: `internal error (${request.id})` })
   })
 
   // OAUTH-04: a token bound to a DPoP key is accepted only as `DPoP <token>` with a fresh proof of that key for
@@ -89,7 +89,15 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/v1/accounts',
-    { schema: { tags: ['accounts'], response: { 200: z.object({ accounts: z.array(Account) }), 401: ApiError } } },
+    {
+      schema: {
+        operationId: 'listAccounts',
+        summary: 'The linked account with its balance (LNK-12)',
+        tags: ['accounts'],
+        security: [{ oauth2: ['accounts'] }, { dpop: [] }],
+        response: { 200: z.object({ accounts: z.array(Account) }), 401: ApiError },
+      },
+    },
     async (request) => {
       const account = await activeAccount(db, request.grant!.accountId)
       const accounts = account
@@ -103,7 +111,10 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     '/v1/accounts/:id/transactions',
     {
       schema: {
+        operationId: 'listTransactions',
+        summary: 'Transactions of the linked account, at most 93 days within the last three months (LNK-12)',
         tags: ['accounts'],
+        security: [{ oauth2: ['accounts'] }, { dpop: [] }],
         params: z.object({ id: z.string().max(64) }),
         querystring: Range,
         response: { 200: z.object({ accountId: z.string(), from: z.string(), to: z.string(), transactions: z.array(Transaction) }), 400: ApiError, 401: ApiError, 404: ApiError },
@@ -112,9 +123,9 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params
       const account = id === request.grant!.accountId ? await activeAccount(db, id) : undefined
-      if (!account) return reply.status(404).send({ error: 'account_not_found', message: 'no such account under this linkage' })
+      if (!account) return reply.status(404).send({ error: 'account_not_found', error_description: 'no such account under this linkage' })
       const range = checkRange(jstDate(clock.now()), request.query.from, request.query.to)
-      if (!range.ok) return reply.status(400).send({ error: range.error, message: range.message })
+      if (!range.ok) return reply.status(400).send({ error: range.error, error_description: range.message })
       const rows = await transactionsBetween(db, id, range.from, range.to)
       return {
         accountId: id,

@@ -27,6 +27,8 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/v1/devices/renew',
     {
       schema: {
+        operationId: 'renewToken',
+        security: [],
         summary: 'Renew a token (有効期限更新; device-signed)',
         headers: DeviceHeaders,
         body: RenewRequest,
@@ -45,6 +47,8 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     {
       config: { deviceRequestMaxAgeSeconds: CORRECTION_REQUEST_MAX_AGE_SECONDS },
       schema: {
+        operationId: 'storeClockCorrection',
+        security: [],
         summary: "Store the token's clock correction (パスワード補正; device-signed)",
         headers: DeviceHeaders,
         body: CorrectRequest,

@@ -1,7 +1,7 @@
 // LNK-01, LNK-05, LNK-06: GET /oauth/authorize starts a linkage flow — or answers with a page (unknown client or
 // redirect URI: nothing may go to that URI), an OAuth error redirect, the out-of-hours page or the busy page.
 import type { FastifyInstance } from 'fastify'
-import { checkAuthorizationRequest, errorRedirect } from '../oauth/authorize-request.ts'
+import { AuthorizationQuery, checkAuthorizationRequest, errorRedirect } from '../oauth/authorize-request.ts'
 import { activeFlowCount, createFlow } from './flow.ts'
 import { linkageOpen } from './hours.ts'
 import { messages } from './messages.ts'
@@ -11,10 +11,22 @@ import { setSessionCookie } from './session.ts'
 
 export const BUSY_RETRY_AFTER_SECONDS = 60
 
+const authorizeRouteOptions = {
+  // The parameters are checked by checkAuthorizationRequest, whose refusals are pages or OAuth error redirects.
+  attachValidation: true,
+  schema: {
+    operationId: 'authorize',
+    summary: 'Authorization request (LNK-01, RFC 9126 request_uri): opens the linkage pages SOA201…SOA206, or redirects with an OAuth error and iss',
+    tags: ['oauth'],
+    security: [],
+    querystring: AuthorizationQuery,
+  },
+}
+
 export function authorizeRoute(app: FastifyInstance): void {
   const { db, clock, config } = app.deps
 
-  app.get('/oauth/authorize', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/oauth/authorize', authorizeRouteOptions, async (request, reply) => {
     const check = await checkAuthorizationRequest(db, request.query, { issuer: config.publicUrl, now: clock.now() })
     if (!check.ok && check.kind === 'page') {
       request.log.info({ detail: check.detail }, 'authorization request refused')

@@ -27,7 +27,9 @@ export type ParameterCheck =
   | { ok: true; request: AuthorizationRequest }
   | { ok: false; error: string; description: string; redirectUri: string | undefined; state: string | undefined }
 
-const Query = AuthorizationParameters.extend({ request_uri: z.string().max(512).optional() })
+export const AuthorizationQuery = AuthorizationParameters.extend({
+  request_uri: z.string().max(512).optional().describe('From a pushed authorization request (RFC 9126); then only client_id is needed beside it'),
+})
 
 /** Every authorization response, success or error, names its issuer (RFC 9207) against mix-up attacks. */
 export function authorizationResponse(issuer: string, redirectUri: string, parameters: Record<string, string | undefined>): string {
@@ -65,7 +67,7 @@ export function checkParameters(client: OAuthClient, q: AuthorizationParameters,
 }
 
 export async function checkAuthorizationRequest(db: Db, rawQuery: unknown, context: { issuer: string; now: Date }): Promise<AuthorizeCheck> {
-  const parsed = Query.safeParse(rawQuery)
+  const parsed = AuthorizationQuery.safeParse(rawQuery)
   // A repeated or overlong parameter: without a trustworthy client_id/redirect_uri there is no one to tell.
   if (!parsed.success) return { ok: false, kind: 'page', detail: 'malformed request' }
   const client = parsed.data.client_id ? await findClient(db, parsed.data.client_id) : undefined

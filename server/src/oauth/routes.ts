@@ -13,6 +13,7 @@ import { checkDpopProof, DpopNonces } from './dpop.ts'
 import { exchangeCode, refreshTokens, revokeToken } from './grants.ts'
 import { authorizationServerMetadata, AuthorizationServerMetadata, OAUTH_PATHS } from './metadata.ts'
 import { storePushedRequest } from './pushed-requests.ts'
+import { OAuthErrorBody as OAuthError } from './error-body.ts'
 
 const TokenBody = z.discriminatedUnion('grant_type', [
   z.object({ grant_type: z.literal('authorization_code'), code: z.string().max(256), redirect_uri: z.string().max(512).optional(), code_verifier: z.string().max(128).optional() }),
@@ -25,7 +26,6 @@ const ClientAssertion = z.object({
   client_assertion_type: z.literal(JWT_BEARER).optional().describe('private_key_jwt (RFC 7523): the assertion type'),
   client_assertion: z.string().max(8192).optional().describe('private_key_jwt: a JWT signed with a registered key, aud = the issuer, at most 60 s of life, jti used once'),
 })
-const OAuthError = z.object({ error: z.string(), error_description: z.string().optional() }).describe('RFC 6749 §5.2 error')
 const TokenResponse = z.object({
   access_token: z.string(),
   token_type: z.enum(['Bearer', 'DPoP']),
@@ -60,7 +60,7 @@ export async function oauthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     OAUTH_PATHS.metadata,
-    { schema: { operationId: 'getAuthorizationServerMetadata', summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags: ['oauth'], response: { 200: AuthorizationServerMetadata } } },
+    { schema: { operationId: 'getAuthorizationServerMetadata', security: [], summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags: ['oauth'], response: { 200: AuthorizationServerMetadata } } },
     async () => authorizationServerMetadata(issuer()),
   )
 

@@ -24,6 +24,8 @@ export async function otpRoutes(app: FastifyInstance): Promise<void> {
     '/v1/otp/verify',
     {
       schema: {
+        operationId: 'verifyOtp',
+        security: [{ relyingParty: [] }],
         summary: 'Verify a one-time password (relying party, Authorization: Bearer <key>)',
         body: VerifyRequest,
         response: { 200: VerifyResponse, '4xx': ServiceError },

@@ -28,6 +28,8 @@ export async function provisioningRoutes(app: FastifyInstance): Promise<void> {
     '/v1/devices/provision',
     {
       schema: {
+        operationId: 'provisionToken',
+        security: [],
         summary: 'Set up a token on a device (初期設定 / トークン追加)',
         body: ProvisionRequest,
         response: { 200: ProvisionResponse, '4xx': ServiceError },

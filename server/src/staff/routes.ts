@@ -113,7 +113,7 @@ function sessionRoutes(app: App) {
     '/v1/staff/session',
     {
       config: { staffAccess: 'public' },
-      schema: { summary: 'Staff sign-in: staff ID, password and the staff member’s own TOTP', tags: ['staff'], body: StaffSignInRequest, response: { 200: StaffSignInResponse, ...errors } },
+      schema: { operationId: 'staffSignIn', security: [], summary: 'Staff sign-in: staff ID, password and the staff member’s own TOTP', tags: ['staff'], body: StaffSignInRequest, response: { 200: StaffSignInResponse, ...errors } },
     },
     async (request, reply) => {
       const outcome = await checkSignIn(deps, request.body)
@@ -126,12 +126,12 @@ function sessionRoutes(app: App) {
   )
   app.get(
     '/v1/staff/session',
-    { config: { staffAccess: 'signedIn' }, schema: { summary: 'The signed-in staff member and the session’s limits', tags: ['staff'], response: { 200: StaffSessionView, ...errors } } },
+    { config: { staffAccess: 'signedIn' }, schema: { operationId: 'getStaffSession', security: [{ staffSession: [] }], summary: 'The signed-in staff member and the session’s limits', tags: ['staff'], response: { 200: StaffSessionView, ...errors } } },
     async (request) => sessionView(app, request.staff!, request.staff!.expiresAt),
   )
   app.delete(
     '/v1/staff/session',
-    { config: { staffAccess: 'signedIn' }, schema: { summary: 'Staff sign-out', tags: ['staff'], response: { 204: z.null(), ...errors } } },
+    { config: { staffAccess: 'signedIn' }, schema: { operationId: 'staffSignOut', security: [{ staffSession: [] }], summary: 'Staff sign-out', tags: ['staff'], response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       await closeSession(deps, request.staff!.tokenHash)
       await appendAudit(deps.db, { ...actorOf(request), action: 'staff.sign-out', subject: null, outcome: 'done' }, deps.clock.now())
@@ -144,7 +144,7 @@ function customerRoutes(app: App) {
   const { deps } = app
   app.post(
     '/v1/staff/customers/search',
-    { config: { staffAccess: COUNTER }, schema: { summary: 'Find a customer by branch + account number or by service ID + user ID', tags: ['staff'], body: CustomerSearch, response: { 200: CustomerSearchResponse, ...errors } } },
+    { config: { staffAccess: COUNTER }, schema: { operationId: 'searchCustomers', security: [{ staffSession: [] }], summary: 'Find a customer by branch + account number or by service ID + user ID', tags: ['staff'], body: CustomerSearch, response: { 200: CustomerSearchResponse, ...errors } } },
     async (request) => {
       const customers = await searchCustomers(deps, request.body)
       const term = request.body.by === 'account' ? `account:${request.body.branch}-${request.body.accountNumber}` : `otp:${request.body.serviceId}/${request.body.userId}`
@@ -154,7 +154,7 @@ function customerRoutes(app: App) {
   )
   app.post(
     '/v1/staff/customers/detail',
-    { config: { staffAccess: COUNTER }, schema: { summary: 'A customer’s locks, activation, devices and linkages', tags: ['staff'], body: CustomerRef, response: { 200: CustomerDetail, ...errors } } },
+    { config: { staffAccess: COUNTER }, schema: { operationId: 'getCustomerDetail', security: [{ staffSession: [] }], summary: 'A customer’s locks, activation, devices and linkages', tags: ['staff'], body: CustomerRef, response: { 200: CustomerDetail, ...errors } } },
     async (request) => {
       const detail = await customerDetail(deps, request.body)
       if (!detail) throw new StaffRefusal('NOT_FOUND')
@@ -164,7 +164,7 @@ function customerRoutes(app: App) {
   )
   app.get(
     '/v1/staff/locks',
-    { config: { staffAccess: COUNTER }, schema: { summary: 'Everything locked now, newest first', tags: ['staff'], response: { 200: LockedList, ...errors } } },
+    { config: { staffAccess: COUNTER }, schema: { operationId: 'listLocks', security: [{ staffSession: [] }], summary: 'Everything locked now, newest first', tags: ['staff'], response: { 200: LockedList, ...errors } } },
     async (request) => {
       const items = await lockedNow(deps)
       await auditRead(deps, actorOf(request), 'locks.list', null, { count: items.length })
@@ -178,7 +178,7 @@ function actionRoutes(app: App) {
   const action = <S extends z.ZodType>(path: string, access: Access, summary: string, body: S, run: (actor: Actor, input: z.output<S>) => Promise<ActionOutcome>) =>
     app.post(
       `/v1/staff/actions/${path}`,
-      { config: { staffAccess: access }, schema: { summary, tags: ['staff'], body, response: { 200: ActionResult, ...errors } } },
+      { config: { staffAccess: access }, schema: { operationId: `staff-${path}`, security: [{ staffSession: [] }], summary, tags: ['staff'], body, response: { 200: ActionResult, ...errors } } },
       async (request) => run(actorOf(request), request.body as z.output<S>),
     )
   action('release-linkage-lock', COUNTER, 'Release an API-linkage lockout now', ReleaseLinkageLockRequest, (a, i) => releaseLinkageLock(deps, a, i))
@@ -191,7 +191,7 @@ function actionRoutes(app: App) {
   const fourEyes = <S extends z.ZodType>(path: 'reissue-activation' | 'revoke-device', summary: string, body: S) =>
     app.post(
       `/v1/staff/actions/${path}`,
-      { config: { staffAccess: SUPERVISOR }, schema: { summary, tags: ['staff'], body, response: { 202: PendingResult, ...errors } } },
+      { config: { staffAccess: SUPERVISOR }, schema: { operationId: `staff-${path}`, security: [{ staffSession: [] }], summary, tags: ['staff'], body, response: { 202: PendingResult, ...errors } } },
       async (request, reply) =>
         reply.status(202).send(await requestApproval(deps, actorOf(request), { ...(request.body as object), kind: path } as Parameters<typeof requestApproval>[2])),
     )
@@ -200,12 +200,12 @@ function actionRoutes(app: App) {
 
   app.get(
     '/v1/staff/maintenance',
-    { config: { staffAccess: COUNTER }, schema: { summary: 'Current and future ad-hoc maintenance windows', tags: ['staff'], response: { 200: MaintenanceList, ...errors } } },
+    { config: { staffAccess: COUNTER }, schema: { operationId: 'listMaintenance', security: [{ staffSession: [] }], summary: 'Current and future ad-hoc maintenance windows', tags: ['staff'], response: { 200: MaintenanceList, ...errors } } },
     async () => ({ windows: await upcomingMaintenance(deps) }),
   )
   app.post(
     '/v1/staff/maintenance',
-    { config: { staffAccess: SUPERVISOR }, schema: { summary: 'Set an ad-hoc maintenance window of the API linkage', tags: ['staff'], body: MaintenanceRequest, response: { 200: MaintenanceResult, ...errors } } },
+    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'addMaintenance', security: [{ staffSession: [] }], summary: 'Set an ad-hoc maintenance window of the API linkage', tags: ['staff'], body: MaintenanceRequest, response: { 200: MaintenanceResult, ...errors } } },
     async (request) => setMaintenance(deps, actorOf(request), request.body),
   )
 }
@@ -215,7 +215,7 @@ function approvalRoutes(app: App) {
   const Params = z.object({ approvalId: z.uuid() })
   app.get(
     '/v1/staff/approvals',
-    { config: { staffAccess: SUPERVISOR }, schema: { summary: 'Four-eyes requests waiting for a second 管理者', tags: ['staff'], response: { 200: ApprovalList, ...errors } } },
+    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'listApprovals', security: [{ staffSession: [] }], summary: 'Four-eyes requests waiting for a second 管理者', tags: ['staff'], response: { 200: ApprovalList, ...errors } } },
     async (request) => {
       const approvals = await approvalsOf(deps)
       await auditRead(deps, actorOf(request), 'approvals.list', null, { count: approvals.length })
@@ -227,7 +227,7 @@ function approvalRoutes(app: App) {
       `/v1/staff/approvals/:approvalId/${decision}`,
       {
         config: { staffAccess: SUPERVISOR },
-        schema: { summary: decision === 'approve' ? 'Approve (not the requester)' : 'Reject or withdraw', tags: ['staff'], params: Params, response: { 200: ApprovalOutcome, ...errors } },
+        schema: { operationId: `${decision}Approval`, security: [{ staffSession: [] }], summary: decision === 'approve' ? 'Approve (not the requester)' : 'Reject or withdraw', tags: ['staff'], params: Params, response: { 200: ApprovalOutcome, ...errors } },
       },
       async (request) => (decision === 'approve' ? approve : reject)(deps, actorOf(request), request.params.approvalId),
     )
@@ -238,7 +238,7 @@ function auditRoutes(app: App) {
   const { deps } = app
   app.get(
     '/v1/staff/audit',
-    { config: { staffAccess: AUDITOR }, schema: { summary: 'The audit log, newest first', tags: ['staff'], querystring: AuditPageQuery, response: { 200: AuditPage, ...errors } } },
+    { config: { staffAccess: AUDITOR }, schema: { operationId: 'listAudit', security: [{ staffSession: [] }], summary: 'The audit log, newest first', tags: ['staff'], querystring: AuditPageQuery, response: { 200: AuditPage, ...errors } } },
     async (request) => {
       const rows = await auditPage(deps.db, request.query)
       await auditRead(deps, actorOf(request), 'audit.read', null, { before: request.query.before ?? null, count: rows.length })
@@ -249,7 +249,7 @@ function auditRoutes(app: App) {
     '/v1/staff/audit/export',
     {
       config: { staffAccess: AUDITOR },
-      schema: { summary: 'The audit log as CSV (UTF-8 with BOM), JST dates from/to inclusive', tags: ['staff'], querystring: AuditExportQuery, produces: ['text/csv'], response: { 200: z.unknown().describe('CSV, text/csv; charset=utf-8'), ...errors } },
+      schema: { operationId: 'exportAudit', security: [{ staffSession: [] }], summary: 'The audit log as CSV (UTF-8 with BOM), JST dates from/to inclusive', tags: ['staff'], querystring: AuditExportQuery, produces: ['text/csv'], response: { 200: z.unknown().describe('CSV, text/csv; charset=utf-8'), ...errors } },
     },
     async (request, reply) => {
       const csv = auditCsv(deps, request.query)

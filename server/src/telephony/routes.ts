@@ -45,7 +45,12 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/v1/telephony/inbound-call',
     {
-      schema: { tags: ['telephony'], body: InboundCall, response: { 200: Outcome, 400: ApiError, 401: ApiError } },
+      schema: {
+        operationId: 'inboundCall',
+        summary: 'An inbound call reported by the telephony provider (SVC-05; X-Signature: HMAC-SHA256 of the body)',
+        security: [],
+        tags: ['telephony'],
+        body: InboundCall, response: { 200: Outcome, 400: ApiError, 401: ApiError } },
       // preValidation runs before the schema: a forged request learns nothing, not even whether its body is valid.
       preValidation: async (request, reply) => {
         const header = request.headers['x-signature']

@@ -24,6 +24,8 @@ export async function deviceTransactionRoutes(fastify: FastifyInstance): Promise
     '/v1/devices/transactions/enrol',
     {
       schema: {
+        operationId: 'enrolTransactions',
+        security: [],
         summary: 'Finish 取引認証開始 for a token (device-signed)',
         headers: DeviceHeaders,
         body: z.object({}).strict(),
@@ -40,6 +42,8 @@ export async function deviceTransactionRoutes(fastify: FastifyInstance): Promise
     '/v1/devices/transactions',
     {
       schema: {
+        operationId: 'listDeviceTransactions',
+        security: [],
         summary: "The token's transactions waiting for an answer (device-signed)",
         headers: DeviceHeaders,
         response: { 200: PendingTransactions, '4xx': ServiceError },
@@ -52,6 +56,8 @@ export async function deviceTransactionRoutes(fastify: FastifyInstance): Promise
     '/v1/devices/transactions/:id/decision',
     {
       schema: {
+        operationId: 'decideTransaction',
+        security: [],
         summary: 'Approve or reject a transaction, bound to its content (device-signed)',
         headers: DeviceHeaders,
         params: z.object({ id: z.uuid() }),

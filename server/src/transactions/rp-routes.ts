@@ -40,6 +40,8 @@ export async function transactionRoutes(fastify: FastifyInstance): Promise<void>
     '/v1/transactions',
     {
       schema: {
+        operationId: 'createTransaction',
+        security: [{ relyingParty: [] }],
         summary: 'Ask the customer to confirm a transaction (取引確認; relying party, Authorization: Bearer <key>)',
         body: CreateTransactionRequest,
         response: { 200: z.object({ id: z.uuid() }), '4xx': ServiceError },
@@ -56,6 +58,8 @@ export async function transactionRoutes(fastify: FastifyInstance): Promise<void>
     '/v1/transactions/:id',
     {
       schema: {
+        operationId: 'getTransaction',
+        security: [{ relyingParty: [] }],
         summary: "A transaction's outcome (relying party)",
         params: z.object({ id: z.uuid() }),
         response: { 200: z.object({ status: TransactionStatus }), '4xx': ServiceError },
