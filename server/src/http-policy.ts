@@ -21,8 +21,9 @@ function requestId(request: IncomingMessage): string {
 }
 
 /**
- * The Fastify options this policy needs. Log lines carry a request's path without its query: queries hold
- * account numbers, names and codes (staff search used to, /oauth/authorize still does), and no log line may.
+ * The Fastify options this policy needs. Log lines name a request's route, not its URL: paths and queries hold
+ * account numbers and codes (`/v1/accounts/acct-115-ordinary-1100026/…`, /oauth/authorize's query), and no log line
+ * may. A request no route matched is logged without its path, which only the caller chose.
  */
 export function httpServerOptions(config: Config): FastifyServerOptions {
   return {
@@ -34,7 +35,7 @@ export function httpServerOptions(config: Config): FastifyServerOptions {
             serializers: {
               req: (request: FastifyRequest) => ({
                 method: request.method,
-                url: request.url.split('?', 1)[0],
+                route: request.routeOptions.url ?? '(no route)',
                 remoteAddress: request.ip,
                 remotePort: request.socket?.remotePort,
               }),
