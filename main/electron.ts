@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron'
 import { channels } from '../common/bridge.ts'
 import { createAppApi } from './core/api.ts'
+import { chooseServiceUrl } from './core/service-url.ts'
 import { systemClock } from './platform/clock.ts'
 import { electronOpener } from './platform/electron-opener.ts'
 import { electronFileSaver } from './platform/electron-file-saver.ts'
@@ -21,10 +22,9 @@ declare const __SHINKUMI_CHANNEL__: string
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const RENDERER_DIR = path.join(HERE, '../renderer')
 
-/** OTP-19: the build's service URL, overridable by testers with --service-url=… or SHINKUMI_SERVICE_URL. */
+/** OTP-19: the build's service URL, overridable by testers with --service-url=… or SHINKUMI_SERVICE_URL (not in production). */
 function serviceUrl(): string {
-  const flag = process.argv.find((a) => a.startsWith('--service-url='))
-  return flag?.slice('--service-url='.length) ?? process.env.SHINKUMI_SERVICE_URL ?? __SHINKUMI_SERVICE_URL__
+  return chooseServiceUrl({ serviceUrl: __SHINKUMI_SERVICE_URL__, channel: __SHINKUMI_CHANNEL__ }, process.argv, process.env)
 }
 
 // app:// instead of file://: a real origin for the CSP and the sender check, and no access to the file system.

@@ -9,6 +9,7 @@ import { ManualClock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
 import { openApiDocument } from './openapi.ts'
+import httpPolicy, { httpServerOptions } from './http-policy.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -40,12 +41,11 @@ export type App = FastifyInstance
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    // Correlation ids: a person who reports a problem quotes one, and the log line carries it.
-    genReqId: () => crypto.randomUUID(),
+    ...httpServerOptions(deps.config),
     bodyLimit: 64 * 1024,
   })
   app.decorate('deps', deps)
+  await app.register(httpPolicy)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 

@@ -1,6 +1,7 @@
 // Everything the service reads from its environment, validated once at start.
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /** The repository's ./data: the same place whether started from the root or from server/ (npm -w). */
@@ -27,6 +28,17 @@ const Env = z.object({
   OTP_WINDOW_STEPS: z.coerce.number().int().min(0).max(5).default(1),
   TOKEN_LIFETIME_DAYS: intFrom(730),
   LOG_LEVEL: z.string().default('info'),
+  /** The address customers reach the service at (SEC-05): https there means Secure cookies and HSTS. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** SEC-05: the proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs; none by default. */
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+    const bad = entries.filter((entry) => !isAddressOrCidr(entry))
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an address or CIDR: ${bad.join(', ')}` })
+    return entries
+  }),
+  /** SEC-08: when set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
   LINKAGE_MAX_FAILURES: intFrom(5),
   LINKAGE_MAX_FLOWS: intFrom(200),
@@ -54,6 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error('SEED_KEY must be set in production mode: the generated key file is for the embedded default only')
   }
   if (production && !e.TELEPHONY_SECRET) throw new Error('TELEPHONY_SECRET must be set in production mode (SVC-05)')
+  // Without it the linkage cookie would go out without Secure and no browser would be told to keep to https.
+  if (production && !e.PUBLIC_URL?.startsWith('https://')) throw new Error('PUBLIC_URL must be an https URL in production mode (SEC-05)')
   return {
     production,
     host: e.HOST,
@@ -65,6 +79,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedKey: e.SEED_KEY,
     manualClock: e.CLOCK === 'manual',
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,
     clockSkewSeconds: e.CLOCK_SKEW_SECONDS,
     otpMaxFailures: e.OTP_MAX_FAILURES,
@@ -86,4 +103,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMs: e.STAFF_LOCK_MINUTES * 60_000,
     },
   }
+}
+
+/** An IPv4/IPv6 address, optionally with a prefix length (proxy-addr's own notation, which Fastify uses). */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (!family || rest.length) return false
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
 }

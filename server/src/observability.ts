@@ -1,7 +1,17 @@
-// SVC-09: liveness and Prometheus metrics.
-import type { FastifyInstance } from 'fastify'
+// SVC-09: liveness and Prometheus metrics (SEC-08: the service's own counters too, optionally behind a token).
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client'
+import { domainMetrics } from './metrics.ts'
+
+/** METRICS_TOKEN set: only `Authorization: Bearer <token>` may read the figures. */
+function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
+  if (!token) return true
+  const given = Buffer.from(request.headers.authorization ?? '', 'utf8')
+  const expected = Buffer.from(`Bearer ${token}`, 'utf8')
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
 
 export async function observability(app: FastifyInstance): Promise<void> {
   const registry = new Registry()
@@ -14,6 +24,7 @@ export async function observability(app: FastifyInstance): Promise<void> {
     registers: [registry],
   })
   app.decorate('metrics', registry)
+  const served = Registry.merge([registry, domainMetrics])
 
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
@@ -26,9 +37,12 @@ export async function observability(app: FastifyInstance): Promise<void> {
     await sql`select 1`.execute(app.deps.db)
     return reply.send({ status: 'ok', database: app.deps.dbKind })
   })
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  )
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!mayReadMetrics(request, app.deps.config.metricsToken)) {
+      return reply.status(401).header('WWW-Authenticate', 'Bearer').send({ code: 'UNAUTHORIZED' })
+    }
+    return reply.type(served.contentType).send(await served.metrics())
+  })
 }
 // Not encapsulated (what fastify-plugin does, without the dependency): the onResponse hook must see the routes
 // of every area, not only the two above.

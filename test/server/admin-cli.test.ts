@@ -1,5 +1,6 @@
 // SVC-03: the admin CLI as a child process (as `npm run admin` runs it), on the same database as a running service.
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
@@ -113,6 +114,17 @@ describeOnEachDatabase('admin CLI', (target) => {
     const entry = await h.deps.db.selectFrom('staff_audit').selectAll().where('action', '=', 'device.revoke').where('subject', '=', 'otp:SHINKUMI/lostpc1').executeTakeFirstOrThrow()
     expect(entry).toMatchObject({ staff_id: 'admin-cli', reason: 'PC紛失の届出', outcome: 'done' })
     expect((await runAdmin(h.env, 'audit-verify')).code).toBe(0)
+  })
+
+  it('SEC-07 demo refuses to run when NODE_ENV=production: a clear message, exit code 1, nothing loaded', async () => {
+    const production = { ...h.env, NODE_ENV: 'production', SEED_KEY: randomBytes(32).toString('base64'), TELEPHONY_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://otp.mire-shinkumi.example' }
+    const before = await snapshot()
+    const run = await runAdmin(production, 'demo')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^admin: demo is refused when NODE_ENV=production/)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout).toBe('')
+    expect(await snapshot()).toEqual(before)
   })
 
   it('SVC-03 an unknown command or bad arguments: a clear message, exit code 2, no stack trace', async () => {

@@ -30,6 +30,13 @@ export function describeOnEachDatabase(title: string, body: (target: DatabaseTar
   })
 }
 
+const clocksByUrl = new Map<string, Deps['clock']>()
+
+/** The clock of the service at `url` (a test's manual clock, say): what a provider calling it agrees with. */
+export function serviceClockAt(url: string): Deps['clock'] | undefined {
+  return clocksByUrl.get(url)
+}
+
 export interface Harness {
   url: string
   deps: Deps
@@ -52,11 +59,13 @@ export async function startHarness(target: DatabaseTarget, options: { manualCloc
     ...options.env,
   }
   const service = await startService(loadConfig(env))
+  clocksByUrl.set(service.url, service.app.deps.clock)
   return {
     url: service.url,
     deps: service.app.deps,
     env,
     async close() {
+      clocksByUrl.delete(service.url)
       await service.close()
       if (target.url) await onPostgres(target.url, `drop schema ${schema} cascade`)
       fs.rmSync(dataDir, { recursive: true, force: true })

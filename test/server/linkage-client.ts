@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { s256 } from '../../server/src/oauth/pkce.ts'
 import { sign } from '../../server/src/telephony/signature.ts'
 import { DEMO_OAUTH_CLIENT } from '../../server/src/linkage/demo.ts'
+import { serviceClockAt } from './harness.ts'
 
 export const CLIENT = DEMO_OAUTH_CLIENT
 export const TARO = { branch: '115', type: 'ordinary', accountNumber: '1100026', name: 'データ タロウ', birthYear: '1980', birthMonth: '04', birthDay: '01', phone: '09011113333', pin: '1234' }
@@ -82,8 +83,10 @@ export async function tokenRequest(base: string, form: Record<string, string>, a
   return { status: response.status, body: (await response.json()) as Record<string, string | number> }
 }
 
-export async function inboundCall(base: string, secret: string, call: { callId?: string; from: string; to: string }, signature?: string) {
-  const body = JSON.stringify({ callId: call.callId ?? crypto.randomUUID(), from: call.from, to: call.to, at: new Date().toISOString() })
+/** A signed call as the provider sends it; `at` defaults to the service's own time (SVC-05 refuses ±5 min off). */
+export async function inboundCall(base: string, secret: string, call: { callId?: string; from: string; to: string; at?: Date }, signature?: string) {
+  const at = call.at ?? serviceClockAt(base)?.now() ?? new Date()
+  const body = JSON.stringify({ callId: call.callId ?? crypto.randomUUID(), from: call.from, to: call.to, at: at.toISOString() })
   const response = await fetch(`${base}/v1/telephony/inbound-call`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-signature': signature ?? sign(secret, body) },

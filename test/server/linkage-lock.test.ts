@@ -3,6 +3,8 @@ import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts
 import { addBankCustomer, loadLinkageDemo, accountIdOf } from '../../server/src/linkage/demo.ts'
 import type { ManualClock } from '../../server/src/clock.ts'
 import { messages } from '../../server/src/linkage/messages.ts'
+import { advanceUnlessLocked } from '../../server/src/linkage/flow.ts'
+import { recordFailure } from '../../server/src/linkage/lock.ts'
 import { LinkageBrowser, authorizeUrl, inboundCall, pkce } from './linkage-client.ts'
 
 const B84 = messages.locked
@@ -102,6 +104,40 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     expect(wrong.html).toContain('SOA211')
     const fifth = await browser.submit('/linkage/pin', { pin: '1111' })
     expect(fifth.html).toContain(messages.nowLocked)
+  })
+
+  /** A flow of customer `c` on 画面⑤ (SOA211), its identity and call already passed. */
+  async function atPinScreen(c: { accountNumber: string; phone: string }) {
+    const browser = await atCustomerScreen(c.accountNumber)
+    await browser.submit('/linkage/customer', answers(c.phone))
+    const callPage = await browser.submit('/linkage/phone', {})
+    const to = callPage.html.match(/href="tel:(0\d+)"/)![1]!
+    await inboundCall(h.url, h.deps.config.linkage.telephonySecret, { from: c.phone, to })
+    const pinPage = await browser.submit('/linkage/call', {})
+    expect(pinPage.html).toContain('SOA211')
+    return browser
+  }
+
+  it('LNK-09 a lock reached in another flow refuses the right PIN in a parallel flow, with the lock message', async () => {
+    const c = await newCustomer()
+    const parallel = await atPinScreen(c)
+    const guessing = await atPinScreen(c)
+    for (const pin of ['0000', '1111', '2222', '3333']) expect((await guessing.submit('/linkage/pin', { pin })).html).toContain(messages.identityWrong)
+    expect((await guessing.submit('/linkage/pin', { pin: '4444' })).html).toContain(messages.nowLocked)
+    const right = await parallel.submit('/linkage/pin', { pin: '2468' })
+    expect(right.html).toContain(B84)
+    expect(right.html).not.toContain('SOA206')
+  })
+
+  it('LNK-09 the statement that moves a flow past 画面⑤ refuses while the account is locked (no gap after the PIN check)', async () => {
+    const c = await newCustomer()
+    await atPinScreen(c)
+    const flow = await h.deps.db.selectFrom('linkage_flows').select('flow_id').where('account_id', '=', c.accountId).where('step', '=', 'pin').executeTakeFirstOrThrow()
+    // The PIN was checked while unlocked; the lock lands (another flow's guesses) before this flow moves on.
+    for (let i = 0; i < 5; i++) await recordFailure(h.deps.db, c.accountId, h.deps.clock.now(), 5)
+    expect(await advanceUnlessLocked(h.deps.db, flow.flow_id, c.accountId, 'pin', 'consent', h.deps.clock.now())).toBe(false)
+    const still = await h.deps.db.selectFrom('linkage_flows').select('step').where('flow_id', '=', flow.flow_id).executeTakeFirstOrThrow()
+    expect(still.step).toBe('pin')
   })
 
   it('LNK-04 concurrent failures lock exactly at the threshold (SPEC §5)', async () => {

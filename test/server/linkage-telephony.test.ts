@@ -84,4 +84,31 @@ describeOnEachDatabase('SVC-05 telephony webhook', (target) => {
     expect((await inboundCall(h.url, secret, { from: TARO.phone, to })).body.status).toBe('verified')
     expect((await confirm(browser)).html).toContain('SOA211')
   })
+
+  it('SVC-05 a call whose `at` is more than 5 minutes from the service clock is refused with a code, nothing recorded', async () => {
+    const { browser, to } = await callScreen()
+    const before = (await calls()).length
+    const now = h.deps.clock.now().getTime()
+    for (const offset of [-301_000, 301_000, -86_400_000]) {
+      const refused = await inboundCall(h.url, secret, { from: TARO.phone, to, at: new Date(now + offset) })
+      expect(refused).toEqual({ status: 400, body: { error: 'call_time_out_of_range' } })
+    }
+    expect((await calls()).length).toBe(before)
+    expect((await confirm(browser)).html).toContain('認証中（認証着信待ち）')
+    expect((await inboundCall(h.url, secret, { from: TARO.phone, to, at: new Date(now - 299_000) })).body.status).toBe('verified')
+  })
+
+  it('SVC-05 callIds older than a day are pruned when later calls arrive', async () => {
+    const old = crypto.randomUUID()
+    await inboundCall(h.url, secret, { callId: old, from: '09099999999', to: '0120000111' })
+    clock().set(new Date(h.deps.clock.now().getTime() + 23 * 3_600_000))
+    await inboundCall(h.url, secret, { from: '09099999999', to: '0120000111' })
+    expect((await calls()).map((c) => c.call_id)).toContain(old)
+    clock().set(new Date(h.deps.clock.now().getTime() + 3_600_000 + 1000))
+    const fresh = crypto.randomUUID()
+    await inboundCall(h.url, secret, { callId: fresh, from: '09099999999', to: '0120000111' })
+    const ids = (await calls()).map((c) => c.call_id)
+    expect(ids).not.toContain(old)
+    expect(ids).toContain(fresh)
+  })
 })

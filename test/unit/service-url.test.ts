@@ -1,6 +1,7 @@
 // OTP-19: one service URL; anything but https is refused, except plain http to this machine.
 import { describe, expect, it } from 'vitest'
 import { ServiceClient, parseServiceUrl } from '../../main/core/service-client.ts'
+import { chooseServiceUrl } from '../../main/core/service-url.ts'
 import { createTestApp } from './helpers/app.ts'
 
 describe('OTP-19 service URL policy', () => {
@@ -42,5 +43,22 @@ describe('OTP-19 service URL policy', () => {
   it('OTP-16 「このアプリについて」 shows the service URL in use', async () => {
     const { api } = createTestApp({ serviceUrl: 'http://127.0.0.1:8787' })
     expect(await api['app.about']()).toEqual({ version: '0.1.0', serviceUrl: 'http://127.0.0.1:8787/', channel: 'test' })
+  })
+})
+
+describe('SEC-07 the production channel keeps the URL it was built with', () => {
+  const built = 'https://otp.mire-shinkumi.example/'
+  const tampered = ['electron', '.', '--service-url=https://evil.example/']
+  const env = { SHINKUMI_SERVICE_URL: 'https://evil-env.example/' }
+
+  it('SEC-07 a production-channel build ignores --service-url and SHINKUMI_SERVICE_URL', () => {
+    expect(chooseServiceUrl({ serviceUrl: built, channel: 'production' }, tampered, env)).toBe(built)
+    expect(chooseServiceUrl({ serviceUrl: built, channel: 'production' }, [], env)).toBe(built)
+  })
+
+  it("SEC-07 testers' channels keep both overrides, the flag first", () => {
+    expect(chooseServiceUrl({ serviceUrl: built, channel: 'testers' }, tampered, env)).toBe('https://evil.example/')
+    expect(chooseServiceUrl({ serviceUrl: built, channel: 'development' }, [], env)).toBe('https://evil-env.example/')
+    expect(chooseServiceUrl({ serviceUrl: built, channel: 'testers' }, [], {})).toBe(built)
   })
 })

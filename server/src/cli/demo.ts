@@ -79,6 +79,8 @@ export const demoCommand: Command = {
   summary: 'load the demo data set (idempotent)',
   options: {},
   async run(_values, deps) {
+    // SEC-07: the demo set's credentials are published (two 管理者 among them); a production database never gets them.
+    if (deps.config.production) throw new Error('demo is refused when NODE_ENV=production: the demo data set has published credentials')
     const output = await loadDemo(deps)
     return { json: output, text: describeDemo(output) }
   },

@@ -7,11 +7,13 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
+import { trackPool } from '../metrics.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
 import * as devices from './migrations/0003_devices.ts'
 import * as staff from './migrations/0004_staff.ts'
 import * as oauthFapi from './migrations/0005_oauth_fapi.ts'
+import * as telephonyPruning from './migrations/0005_telephony_pruning.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -23,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0003_devices': devices,
   '0004_staff': staff,
   '0005_oauth_fapi': oauthFapi,
+  '0005_telephony_pruning': telephonyPruning,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.
@@ -41,6 +44,7 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
     const schema = options.databaseSchema ?? 'public'
     // search_path per connection: unqualified table names in every query and migration resolve to this schema.
     const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
+    trackPool(pool)
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', schema }
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')

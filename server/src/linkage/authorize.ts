@@ -8,6 +8,7 @@ import { messages } from './messages.ts'
 import { noticePage } from './pages/notice.ts'
 import { sendPage } from './respond.ts'
 import { setSessionCookie } from './session.ts'
+import { linkageRefusals } from '../metrics.ts'
 
 export const BUSY_RETRY_AFTER_SECONDS = 60
 
@@ -30,6 +31,7 @@ export function authorizeRoute(app: FastifyInstance): void {
     const check = await checkAuthorizationRequest(db, request.query, { issuer: config.publicUrl, now: clock.now() })
     if (!check.ok && check.kind === 'page') {
       request.log.info({ detail: check.detail }, 'authorization request refused')
+      linkageRefusals.inc({ message: 'serviceUnavailable' })
       return sendPage(reply, noticePage({ lines: [messages.serviceUnavailable] }), { status: 400 })
     }
     if (!check.ok) return reply.redirect(check.location, 303)
@@ -37,10 +39,12 @@ export function authorizeRoute(app: FastifyInstance): void {
     const now = clock.now()
     const unavailable = errorRedirect(config.publicUrl, authz.redirectUri, 'temporarily_unavailable', authz.state)
     if (!(await linkageOpen(db, now))) {
+      linkageRefusals.inc({ message: 'outOfHours' })
       return sendPage(reply, noticePage({ lines: [messages.outOfHours], returnUrl: unavailable }), { status: 503 })
     }
     if ((await activeFlowCount(db, now)) >= config.linkage.maxFlows) {
       reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
+      linkageRefusals.inc({ message: 'busy' })
       return sendPage(reply, noticePage({ lines: [messages.busy], returnUrl: unavailable }), { status: 503 })
     }
     const { sessionToken } = await createFlow(db, authz, now, config.linkage.flowTtlSeconds)

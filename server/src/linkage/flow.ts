@@ -7,6 +7,7 @@ import type { Db } from '../db/index.ts'
 import type { FlowStep, LinkageFlowsTable } from '../db/schema.ts'
 import type { AuthorizationRequest } from '../oauth/authorize-request.ts'
 import { hashKey } from '../secrets.ts'
+import { linkageSteps } from '../metrics.ts'
 
 export type Flow = LinkageFlowsTable
 
@@ -43,6 +44,7 @@ export async function createFlow(db: Db, request: AuthorizationRequest, now: Dat
       expires_at: t + ttlSeconds * 1000,
     })
     .execute()
+  linkageSteps.inc({ step: 'account' })
   return { flowId, sessionToken }
 }
 
@@ -57,15 +59,34 @@ export async function flowOfSession(db: Db, sessionToken: string | undefined, no
     .executeTakeFirst()
 }
 
-/** Moves the flow from `from` to `to` with `patch`; false when it was no longer at `from`. */
-export async function advance(db: Db, flowId: string, from: FlowStep | FlowStep[], to: FlowStep, patch: Updateable<LinkageFlowsTable>, now: Date): Promise<boolean> {
-  const result = await db
+function stepChange(db: Db, flowId: string, from: FlowStep | FlowStep[], to: FlowStep, patch: Updateable<LinkageFlowsTable>, now: Date) {
+  return db
     .updateTable('linkage_flows')
     .set({ ...patch, step: to, updated_at: now.getTime() })
     .where('flow_id', '=', flowId)
     .where('step', 'in', Array.isArray(from) ? from : [from])
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+}
+
+async function applied(change: ReturnType<typeof stepChange>, to: FlowStep): Promise<boolean> {
+  const moved = Number((await change.executeTakeFirst()).numUpdatedRows) === 1
+  if (moved) linkageSteps.inc({ step: to })
+  return moved
+}
+
+/** Moves the flow from `from` to `to` with `patch`; false when it was no longer at `from`. */
+export async function advance(db: Db, flowId: string, from: FlowStep | FlowStep[], to: FlowStep, patch: Updateable<LinkageFlowsTable>, now: Date): Promise<boolean> {
+  return applied(stepChange(db, flowId, from, to, patch, now), to)
+}
+
+/**
+ * `advance`, but only while the account is not under the linkage lock (LNK-04), checked in the same statement: a
+ * lock reached by a guess in a parallel flow, while this flow's right answer was being checked, still holds.
+ */
+export async function advanceUnlessLocked(db: Db, flowId: string, accountId: string, from: FlowStep, to: FlowStep, now: Date): Promise<boolean> {
+  const notLocked = stepChange(db, flowId, from, to, {}, now).where(({ not, exists, selectFrom }) =>
+    not(exists(selectFrom('linkage_locks').select('account_id').where('account_id', '=', accountId).where('locked_until', '>', now.getTime()))),
+  )
+  return applied(notLocked, to)
 }
 
 export function isTerminal(step: FlowStep): boolean {

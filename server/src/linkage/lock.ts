@@ -3,6 +3,7 @@
 // and PostgreSQL alike: the increment only matches while failures < max.
 import type { Db } from '../db/index.ts'
 import { nextJstMidnight } from './jst.ts'
+import { lockouts } from '../metrics.ts'
 
 export type FailureOutcome = 'failed' | 'nowLocked' | 'locked'
 
@@ -44,7 +45,9 @@ export async function recordFailure(db: Db, accountId: string, now: Date, maxFai
     .returning('failures')
     .executeTakeFirst()
   if (!row) return 'locked'
-  return row.failures >= maxFailures ? 'nowLocked' : 'failed'
+  if (row.failures < maxFailures) return 'failed'
+  lockouts.inc({ kind: 'linkage' })
+  return 'nowLocked'
 }
 
 /** All three stages passed: the count starts again. */

@@ -12,6 +12,7 @@ import { messages } from './messages.ts'
 import { noticePage } from './pages/notice.ts'
 import { faqPage, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
+import { linkageRefusals } from '../metrics.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
 
@@ -24,6 +25,7 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler((error, request, reply) => {
     request.log.error({ err: error }, 'linkage page error')
+    linkageRefusals.inc({ message: 'systemError' })
     return sendPage(reply, noticePage({ lines: [messages.systemError], reference: request.id }), { status: 500 })
   })
 

@@ -1,17 +1,17 @@
-// The flow's session cookie: HttpOnly, SameSite=Lax, Secure everywhere but loopback (where tests and the demo
-// run over plain http), scoped to the linkage pages.
+// The flow's session cookie: HttpOnly, SameSite=Lax, Secure when the service is published over https (PUBLIC_URL,
+// SEC-05) — decided by configuration, never by the Host header a request brings — scoped to the linkage pages.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type {} from '@fastify/cookie'
+import { servedOverHttps } from '../http-policy.ts'
 
 export const SESSION_COOKIE = 'shinkumi_linkage'
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/linkage',
     httpOnly: true,
     sameSite: 'lax',
-    secure: !LOOPBACK.has(request.hostname),
+    secure: servedOverHttps(request.server.deps.config),
     maxAge: maxAgeSeconds,
   })
 }

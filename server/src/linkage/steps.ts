@@ -10,9 +10,9 @@ import { createGrantWithCode } from '../oauth/grants.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import { linkageResultMail } from '../mail/linkage-result.ts'
 import type { Html } from './html.ts'
-import { advance, flowOfSession, isTerminal, restartFlow, type Flow } from './flow.ts'
+import { advance, advanceUnlessLocked, flowOfSession, isTerminal, restartFlow, type Flow } from './flow.ts'
 import { checkCustomer, checkPin, type CheckOutcome } from './checks.ts'
-import { clearFailures } from './lock.ts'
+import { clearFailures, isLocked } from './lock.ts'
 import { Csrf, readAccountForm, readConsentForm, readCustomerForm, readPinForm } from './forms.ts'
 import { linkageOpen } from './hours.ts'
 import { messages } from './messages.ts'
@@ -27,6 +27,7 @@ import { pinPage } from './pages/soa211-pin.ts'
 import { consentPage } from './pages/soa206-consent.ts'
 import { noticePage } from './pages/notice.ts'
 import { maskPhone, CALL_WINDOW_MS } from './phone-step.ts'
+import { linkageRefusals } from '../metrics.ts'
 
 interface StepContext {
   flow: Flow
@@ -49,6 +50,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     const now = clock.now()
     const flow = await flowOfSession(db, sessionToken(request), now)
     if (!flow) {
+      linkageRefusals.inc({ message: 'restart' })
       sendPage(reply, noticePage({ lines: [messages.restart] }), { status: 400 })
       return undefined
     }
@@ -56,16 +58,19 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     if (checkCsrf) {
       const csrf = Csrf.parse(request.body).csrf
       if (!csrf || !sameToken(csrf, flow.csrf_token)) {
+        linkageRefusals.inc({ message: 'restart' })
         show(noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow, issuer()) }), 403)
         return undefined
       }
     }
     if (checkHours && !isTerminal(flow.step) && !(await linkageOpen(db, now))) {
+      linkageRefusals.inc({ message: 'outOfHours' })
       show(noticePage({ lines: [messages.outOfHours], returnUrl: errorRedirect(issuer(), flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
       return undefined
     }
     const client = await findClient(db, flow.client_id)
     if (!client) {
+      linkageRefusals.inc({ message: 'serviceUnavailable' })
       show(noticePage({ lines: [messages.serviceUnavailable] }), 400)
       return undefined
     }
@@ -83,6 +88,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
 
   /** LNK-04: a refusal that ends the flow (the lock), or the message to show on the same screen. */
   async function refusal(ctx: StepContext, outcome: Exclude<CheckOutcome, { ok: true }>, from: FlowStep, onScreen: (message: string) => Html) {
+    linkageRefusals.inc({ message: outcome.reason })
     if (outcome.reason === 'identityWrong') return ctx.show(onScreen(messages.identityWrong))
     if (outcome.reason === 'accountNotHandled') return ctx.show(onScreen(messages.accountNotHandled))
     await advance(db, ctx.flow.flow_id, from, 'refused', {}, ctx.now)
@@ -112,6 +118,7 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     const outcome = await checkCustomer(db, account, read.value, limits(ctx.now))
     if (!outcome.ok) {
       if (outcome.reason === 'accountNotHandled') {
+        linkageRefusals.inc({ message: 'accountNotHandled' })
         // Seed: fix 科目 and 口座番号 — so back to 画面① with what was entered there.
         await advance(db, flow.flow_id, 'customer', 'account', {}, ctx.now)
         return ctx.show(accountPage({ clientName: ctx.client.name, csrf: flow.csrf_token, values: account, message: messages.accountNotHandled }))
@@ -132,7 +139,10 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   step('/linkage/call', 'call', async (ctx) => {
     const { flow, now } = ctx
     const state = callState(flow, now)
-    if (state === 'expired') return ctx.show(callExpiredPage(flow, issuer()))
+    if (state === 'expired') {
+      linkageRefusals.inc({ message: 'callExpired' })
+      return ctx.show(callExpiredPage(flow, issuer()))
+    }
     if (state === 'waiting') {
       const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
       return ctx.show(callPage({ csrf: flow.csrf_token, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', waiting: true, secondsLeft }))
@@ -146,9 +156,13 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     const read = readPinForm(ctx.request.body)
     if (!read.ok) return ctx.show(pinPage({ csrf: flow.csrf_token, state: read.state }))
     const outcome = await checkPin(db, flow.account_id!, read.value, limits(now))
-    if (!outcome.ok) return refusal(ctx, outcome, 'pin', (message) => pinPage({ csrf: flow.csrf_token, message }))
+    const onScreen = (message: string) => pinPage({ csrf: flow.csrf_token, message })
+    if (!outcome.ok) return refusal(ctx, outcome, 'pin', onScreen)
+    if (!(await advanceUnlessLocked(db, flow.flow_id, outcome.accountId, 'pin', 'consent', now))) {
+      if (await isLocked(db, outcome.accountId, now)) return refusal(ctx, { ok: false, reason: 'locked' }, 'pin', onScreen)
+      return ctx.reply.redirect('/linkage', 303)
+    }
     await clearFailures(db, outcome.accountId, now)
-    await advance(db, flow.flow_id, 'pin', 'consent', {}, now)
     return ctx.reply.redirect('/linkage', 303)
   })
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
+import { mailFailures } from '../metrics.ts'
 
 export interface OutgoingMail {
   to: string
@@ -21,6 +22,15 @@ export interface Mailer {
 }
 
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
+  const mailer = transportMailer(options)
+  const countFailure = (error: unknown) => {
+    mailFailures.inc()
+    throw error
+  }
+  return { ...mailer, send: (mail) => mailer.send(mail).catch(countFailure) }
+}
+
+function transportMailer(options: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
   if (options.smtpUrl) {
     const transport: Transporter = nodemailer.createTransport(options.smtpUrl)
     return {

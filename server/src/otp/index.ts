@@ -6,6 +6,7 @@ import { serviceIdRule, userIdRule } from '../../../common/rules.ts'
 import { ServiceError } from '../../../common/protocol.ts'
 import { requireRelyingParty } from '../relying-parties.ts'
 import { OtpRefusal, verifyOtp } from './verify.ts'
+import { otpVerifications } from '../metrics.ts'
 
 const VerifyRequest = z.object({
   serviceId: serviceIdRule,
@@ -31,6 +32,10 @@ export async function otpRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: VerifyResponse, '4xx': ServiceError },
       },
     },
-    async (request) => verifyOtp(app.deps, request.body),
+    async (request) => {
+      const verdict = await verifyOtp(app.deps, request.body)
+      otpVerifications.inc({ outcome: verdict.valid ? 'valid' : verdict.reason })
+      return verdict
+    },
   )
 }

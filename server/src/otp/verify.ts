@@ -8,6 +8,7 @@ import type { Deps } from '../app.ts'
 import type { Db } from '../db/index.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { decryptSeed } from '../secrets.ts'
+import { lockouts } from '../metrics.ts'
 
 export const OtpRefusal = z.enum(['mismatch', 'replayed', 'locked', 'expired', 'suspended', 'unknown'])
 export type OtpRefusal = z.infer<typeof OtpRefusal>
@@ -100,6 +101,7 @@ export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: num
     .where('status', '=', 'active')
     .returning('failures')
     .executeTakeFirst()
+  if (counted?.failures === maxFailures) lockouts.inc({ kind: 'otp' })
   return counted ? 'mismatch' : 'locked'
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../db/index.ts'
 import type { ActivationsTable } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'
 import { ensureOtpUser } from './catalog.ts'
+import { lockouts } from '../metrics.ts'
 
 /** Upper-case letters and digits without 0/O and 1/I, which customers misread on printed letters. 32 symbols. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -87,5 +88,6 @@ export async function countActivationFailure(db: Db, id: string, maxFailures: nu
     .where('failures', '<', maxFailures)
     .returning('failures')
     .executeTakeFirst()
+  if (row?.failures === maxFailures) lockouts.inc({ kind: 'activation' })
   return row && row.failures < maxFailures ? 'wrong' : 'locked'
 }

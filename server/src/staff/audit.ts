@@ -8,6 +8,7 @@ import type { Db } from '../db/index.ts'
 import type { Database } from '../db/schema.ts'
 import type { StaffAuditTable } from '../db/schema-staff.ts'
 import { GENESIS_HASH } from '../db/migrations/0004_staff.ts'
+import { staffActions } from '../metrics.ts'
 
 /** Who did what to whom, why, when and from where — what every entry records. */
 export interface AuditEvent {
@@ -64,6 +65,8 @@ async function appendInTransaction(trx: Kysely<Database>, event: AuditEvent, at:
   const hash = chainHash(head.hash, entry)
   await trx.insertInto('staff_audit').values({ ...entry, prev_hash: head.hash, hash }).execute()
   await trx.updateTable('staff_audit_head').set({ hash }).where('id', '=', 1).execute()
+  // Counted before the commit: the append is the last write of every caller's transaction.
+  staffActions.inc({ action: event.action })
   return entry.seq
 }
 

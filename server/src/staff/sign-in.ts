@@ -6,6 +6,7 @@ import type { Deps } from '../app.ts'
 import type { StaffRole, StaffSignInRequest } from '../../../common/staff-api.ts'
 import { verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { matchingStaffStep } from './totp.ts'
+import { lockouts } from '../metrics.ts'
 
 export type SignInOutcome =
   | { ok: true; staffId: string; name: string; role: StaffRole }
@@ -60,5 +61,6 @@ async function countFailure(deps: Deps, staffId: string, now: number): Promise<'
     .where('failures', '<', maxFailures)
     .returning('failures')
     .executeTakeFirst()
+  if (counted?.failures === maxFailures) lockouts.inc({ kind: 'staff' })
   return counted && counted.failures < maxFailures ? 'STAFF_SIGNIN_FAILED' : 'STAFF_LOCKED'
 }

@@ -1,12 +1,21 @@
 // SVC-05: the telephony provider's inbound-call webhook. The signature is checked on the raw bytes before
-// anything is parsed or stored; a replayed callId is a no-op; a call verifies at most the one linkage flow that
-// waits for that caller on that number (linkage/phone-step.ts).
+// anything is parsed or stored; a call whose `at` is more than 5 minutes from the service clock is refused (a
+// recorded, signed call cannot be played again later); a replayed callId is a no-op; a call verifies at most the
+// one linkage flow that waits for that caller on that number (linkage/phone-step.ts).
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { verifyWaitingFlow } from '../linkage/phone-step.ts'
 import { signatureMatches } from './signature.ts'
 import { isWithheld, nationalNumber } from './phone-number.ts'
+import { telephonyFailures } from '../metrics.ts'
+
+export const CALL_CLOCK_TOLERANCE_MS = 5 * 60_000
+/**
+ * How long a callId is remembered. Far longer than the tolerance: a call played again after its callId is
+ * forgotten is already refused for its `at`, which the signature keeps from being changed.
+ */
+export const CALL_ID_RETENTION_MS = 24 * 3_600_000
 
 const InboundCall = z.object({
   callId: z.string().min(1).max(128),
@@ -15,6 +24,7 @@ const InboundCall = z.object({
   at: z.iso.datetime({ offset: true }),
 })
 const Outcome = z.object({ status: z.enum(['verified', 'unmatched', 'withheld', 'duplicate']) })
+/** `call_time_out_of_range`: `at` more than 5 minutes from the service clock. */
 const ApiError = z.object({ error: z.string() })
 
 declare module 'fastify' {
@@ -37,7 +47,11 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
     }
   })
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request' })
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      telephonyFailures.inc({ reason: 'invalid_request' })
+      return reply.status(400).send({ error: 'invalid_request' })
+    }
+    telephonyFailures.inc({ reason: 'server_error' })
     request.log.error({ err: error }, 'telephony webhook error')
     return reply.status(500).send({ error: 'server_error' })
   })
@@ -55,13 +69,19 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: async (request, reply) => {
         const header = request.headers['x-signature']
         if (!signatureMatches(config.linkage.telephonySecret, request.rawBody ?? Buffer.alloc(0), typeof header === 'string' ? header : undefined)) {
+          telephonyFailures.inc({ reason: 'invalid_signature' })
           return reply.status(401).send({ error: 'invalid_signature' })
         }
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const call = request.body
       const now = clock.now().getTime()
+      if (Math.abs(Date.parse(call.at) - now) > CALL_CLOCK_TOLERANCE_MS) {
+        telephonyFailures.inc({ reason: 'call_time_out_of_range' })
+        return reply.status(400).send({ error: 'call_time_out_of_range' })
+      }
+      await db.deleteFrom('telephony_calls').where('received_at', '<', now - CALL_ID_RETENTION_MS).execute()
       const withheld = isWithheld(call.from)
       const from = withheld ? '' : nationalNumber(call.from)
       const inserted = await db
