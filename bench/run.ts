@@ -74,7 +74,7 @@ try {
     totp_period: 60,
     offers_transactions: 0,
   })
-  const rpKey = (await saveRelyingParty(deps.db, deps.clock.now(), { name: 'bench' })).key
+  const rpKey = (await saveRelyingParty(deps.db, deps.clock.now(), { name: 'bench', serviceIds: [SERVICE_ID] })).key
   const [warmRight, warmWrong, right, wrong] = await Promise.all([
     provisionTokens('warm', 4),
     provisionTokens('warmwrong', 1),

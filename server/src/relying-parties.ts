@@ -1,5 +1,8 @@
 // Relying parties (internet banking and other bank systems) call the service with `Authorization: Bearer <key>`.
 // Keys are random 256-bit values stored only as SHA-256 hashes: a leaked table does not let anyone call in.
+// A key is bound to the services it may act for (SEC-04): internet banking's key cannot verify codes of the
+// business service. This file is the one place that authenticates a relying party; /v1/otp/verify, the
+// transaction routes and the rate limiter (its own, higher limit per key) all ask it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from './db/index.ts'
 import { hashKey, newKey } from './secrets.ts'
@@ -8,31 +11,93 @@ export interface RelyingPartyKey {
   id: string
   name: string
   key: string
+  serviceIds: string[]
 }
 
-/** Registers a relying party with a fresh key — or with a given one (the documented demo key). */
-export async function saveRelyingParty(db: Db, now: Date, party: { name: string; id?: string; key?: string }): Promise<RelyingPartyKey> {
+export interface RelyingParty {
+  id: string
+  serviceIds: readonly string[]
+}
+
+/** 403 body code: the key is valid but not bound to the service the request names. */
+export const SERVICE_NOT_BOUND = 'RP_SERVICE_NOT_BOUND'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The relying party of the bearer key, once looked up (null: no valid key). */
+    relyingPartyLookup?: Promise<RelyingParty | null>
+  }
+}
+
+/**
+ * Registers a relying party with a fresh key — or with a given one (the documented demo key) — bound to exactly
+ * `serviceIds` (an existing party's bindings are replaced).
+ */
+export async function saveRelyingParty(
+  db: Db,
+  now: Date,
+  party: { name: string; serviceIds: readonly string[]; id?: string; key?: string },
+): Promise<RelyingPartyKey> {
   const id = party.id ?? crypto.randomUUID()
   const key = party.key ?? newKey('rp')
-  await db
-    .insertInto('relying_parties')
-    .values({ id, name: party.name, key_hash: hashKey(key), created_at: now.getTime() })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ name: party.name, key_hash: hashKey(key) }))
-    .execute()
-  return { id, name: party.name, key }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('relying_parties')
+      .values({ id, name: party.name, key_hash: hashKey(key), created_at: now.getTime() })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: party.name, key_hash: hashKey(key) }))
+      .execute()
+    await trx.deleteFrom('relying_party_services').where('relying_party_id', '=', id).execute()
+    if (party.serviceIds.length) {
+      await trx
+        .insertInto('relying_party_services')
+        .values([...new Set(party.serviceIds)].map((serviceId) => ({ relying_party_id: id, service_id: serviceId })))
+        .execute()
+    }
+  })
+  return { id, name: party.name, key, serviceIds: [...party.serviceIds] }
 }
 
-/** The relying party a bearer key belongs to, or null. A lookup by hash: the key itself is never compared. */
-export async function relyingPartyOf(db: Db, authorization: string | undefined): Promise<string | null> {
+async function lookUpRelyingParty(db: Db, authorization: string | undefined): Promise<RelyingParty | null> {
   const key = /^Bearer ([\x21-\x7e]{1,256})$/.exec(authorization ?? '')?.[1]
   if (!key) return null
-  const row = await db.selectFrom('relying_parties').select('id').where('key_hash', '=', hashKey(key)).executeTakeFirst()
-  return row?.id ?? null
+  // A lookup by hash: the key itself is never compared.
+  const rows = await db
+    .selectFrom('relying_parties')
+    .leftJoin('relying_party_services', 'relying_party_services.relying_party_id', 'relying_parties.id')
+    .select(['relying_parties.id', 'relying_party_services.service_id'])
+    .where('relying_parties.key_hash', '=', hashKey(key))
+    .execute()
+  if (!rows.length) return null
+  return { id: rows[0]!.id, serviceIds: rows.flatMap((row) => (row.service_id ? [row.service_id] : [])) }
+}
+
+/** The relying party of the request's bearer key, or null; looked up once per request whoever asks first. */
+export function relyingPartyOf(db: Db, request: FastifyRequest): Promise<RelyingParty | null> {
+  request.relyingPartyLookup ??= lookUpRelyingParty(db, request.headers.authorization)
+  return request.relyingPartyLookup
 }
 
 /** onRequest hook for relying-party routes: runs before the body is parsed, so strangers learn nothing more. */
 export async function requireRelyingParty(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-  if ((await relyingPartyOf(this.deps.db, request.headers.authorization)) === null) {
+  if ((await relyingPartyOf(this.deps.db, request)) === null) {
     return reply.status(401).send({ code: 'UNAUTHORIZED' })
+  }
+}
+
+/** The relying party a route under requireRelyingParty serves. */
+export async function authenticatedRelyingParty(request: FastifyRequest): Promise<RelyingParty> {
+  const party = request.relyingPartyLookup && (await request.relyingPartyLookup)
+  if (!party) throw new Error('route is not under requireRelyingParty')
+  return party
+}
+
+/**
+ * preHandler for relying-party routes whose body names a service: 403 unless the key is bound to it (SEC-04).
+ * After validation, so the body is known to carry a well-formed serviceId.
+ */
+export async function requireServiceBinding(request: FastifyRequest, reply: FastifyReply) {
+  const { serviceId } = request.body as { serviceId: string }
+  if (!(await authenticatedRelyingParty(request)).serviceIds.includes(serviceId)) {
+    return reply.status(403).send({ code: SERVICE_NOT_BOUND })
   }
 }

@@ -11,7 +11,10 @@ import { expect } from './fixtures.ts'
 
 export { startOwnApp, startOwnService, type OwnApp, type OwnService } from './fixtures.ts'
 
+/** Internet banking's demo key: bound to SHINKUMI only (SEC-04). */
 export const RP_KEY = 'rp-demo-key-shinkumi-netbank'
+/** The business service's demo key: bound to SHINKUMIBIZ only. */
+export const BIZ_RP_KEY = 'rp-demo-key-shinkumi-biz'
 /** Offers 取引確認 (demo data). */
 export const NETBANK = 'SHINKUMI'
 /** Does not offer it. */

@@ -6,7 +6,7 @@ import { expect, stop, test } from './fixtures.ts'
 import {
   BIZ,
   NETBANK,
-  RP_KEY,
+  BIZ_RP_KEY,
   newDataDir,
   setUp,
   startOwnApp,
@@ -116,7 +116,7 @@ test('OTP-25 OTP-05 no 取引確認 tab for a token whose service does not offer
   await expect(page.getByTestId('tab-transactions')).toHaveCount(0)
   const refused = await fetch(`${service.url}/v1/transactions`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${RP_KEY}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${BIZ_RP_KEY}`, 'content-type': 'application/json' },
     body: JSON.stringify({ serviceId: BIZ, userId, details: transfer('ヤマダ タロウ', 1000) }),
   })
   expect(await refused.json()).toEqual({ code: 'TX_NOT_OFFERED' })

@@ -38,6 +38,7 @@ interface DemoJson {
   /** OTP customers carry serviceId + userId; other areas' parts add customers of their own (accounts only). */
   customers: { serviceId?: string; userId?: string; status?: string; activationPassword?: string }[]
   relyingPartyKey: string
+  relyingParties: { relyingPartyKey: string; serviceIds: string[] }[]
 }
 
 const otpCustomers = (demo: DemoJson) => demo.customers.filter((c) => c.serviceId !== undefined)
@@ -87,6 +88,32 @@ describeOnEachDatabase('admin CLI', (target) => {
     expect(again.customers.find((c) => c.userId === 'yamada001')).not.toHaveProperty('activationPassword')
   })
 
+  it('SEC-04 the demo keys: internet banking\'s for SHINKUMI only, the business service\'s for SHINKUMIBIZ only', async () => {
+    const demo = await adminJson<DemoJson>(h.env, 'demo')
+    expect(demo.relyingParties.map((p) => [p.relyingPartyKey, p.serviceIds])).toEqual([
+      ['rp-demo-key-shinkumi-netbank', ['SHINKUMI']],
+      ['rp-demo-key-shinkumi-biz', ['SHINKUMIBIZ']],
+    ])
+    const netbank = (serviceId: string) => verifyOtp(h.url, 'rp-demo-key-shinkumi-netbank', { serviceId, userId: 'nobody', otp: '12345678' })
+    const biz = (serviceId: string) => verifyOtp(h.url, 'rp-demo-key-shinkumi-biz', { serviceId, userId: 'nobody', otp: '12345678' })
+    expect((await netbank('SHINKUMI')).body).toEqual({ valid: false, reason: 'unknown' })
+    expect(await netbank('SHINKUMIBIZ')).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    expect((await biz('SHINKUMIBIZ')).body).toEqual({ valid: false, reason: 'unknown' })
+    expect(await biz('SHINKUMI')).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+  })
+
+  it('SEC-04 rp-add --service S --service S2 binds the key to those services only; without --service it refuses', async () => {
+    await adminJson(h.env, 'demo')
+    const added = await adminJson<{ relyingPartyKey: string; serviceIds: string[] }>(h.env, 'rp-add', '--name', 'both', '--service', 'SHINKUMI', '--service', 'SHINKUMIBIZ')
+    expect(added.serviceIds).toEqual(['SHINKUMI', 'SHINKUMIBIZ'])
+    for (const serviceId of ['SHINKUMI', 'SHINKUMIBIZ']) {
+      expect((await verifyOtp(h.url, added.relyingPartyKey, { serviceId, userId: 'nobody', otp: '12345678' })).status).toBe(200)
+    }
+    expect(await verifyOtp(h.url, added.relyingPartyKey, { serviceId: 'NOSUCH', userId: 'nobody', otp: '12345678' })).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    expect((await runAdmin(h.env, 'rp-add', '--name', 'unbound')).code).toBe(2)
+    expect((await runAdmin(h.env, 'rp-add', '--name', 'unknown', '--service', 'NOSUCH')).code).toBe(2)
+  })
+
   it('SVC-03 issue --json prints serviceId, userId, activationPassword and expiresAt', async () => {
     await adminJson(h.env, 'demo')
     const issued = await adminJson<Record<string, string>>(h.env, 'issue', '--service', 'SHINKUMI', '--user', 'newcomer9', '--expires-in-days', '7')
@@ -99,7 +126,7 @@ describeOnEachDatabase('admin CLI', (target) => {
   })
 
   it('SVC-03 rp-add prints a new key that the service accepts', async () => {
-    const added = await adminJson<{ relyingPartyKey: string }>(h.env, 'rp-add', '--name', 'test bank system')
+    const added = await adminJson<{ relyingPartyKey: string }>(h.env, 'rp-add', '--name', 'test bank system', '--service', 'SHINKUMI')
     const answer = await verifyOtp(h.url, added.relyingPartyKey, { serviceId: 'SHINKUMI', userId: 'nobody', otp: '12345678' })
     expect(answer).toEqual({ status: 200, body: { valid: false, reason: 'unknown' } })
   })

@@ -36,6 +36,8 @@ export function suspend(deps: Deps, userId: string): Promise<void> {
   return setOtpUserStatus(deps.db, SERVICE_ID, userId, 'suspended')
 }
 
-export async function addRelyingPartyKey(deps: Deps): Promise<string> {
-  return (await saveRelyingParty(deps.db, deps.clock.now(), { name: 'test internet banking' })).key
+/** A relying-party key bound to `serviceIds` — by default to every service the test has added so far. */
+export async function addRelyingPartyKey(deps: Deps, serviceIds?: string[]): Promise<string> {
+  const bound = serviceIds ?? (await deps.db.selectFrom('services').select('service_id').execute()).map((row) => row.service_id)
+  return (await saveRelyingParty(deps.db, deps.clock.now(), { name: 'test internet banking', serviceIds: bound })).key
 }

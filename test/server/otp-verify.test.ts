@@ -36,6 +36,15 @@ describeOnEachDatabase('OTP verification', (target) => {
   beforeEach(() => setServiceClock(h.url, T0))
   afterAll(() => h.close())
 
+  it('SVC-04 SEC-04 a key not bound to the service gets 403 with a code, and the code stays unused', async () => {
+    const { userId, token } = await newToken()
+    await addService(h.deps, 'OTHERBANK')
+    const otherKey = await addRelyingPartyKey(h.deps, ['OTHERBANK'])
+    const refused = await verifyOtp(h.url, otherKey, { serviceId: SERVICE_ID, userId, otp: token.codeAt(T0) })
+    expect(refused).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    expect(await verify(userId, token.codeAt(T0))).toEqual({ valid: true })
+  })
+
   it('SVC-04 a right code is valid once; the same code again is replayed', async () => {
     const { userId, token } = await newToken()
     expect(await verify(userId, token.codeAt(T0))).toEqual({ valid: true })
@@ -119,11 +128,11 @@ describeOnEachDatabase('OTP verification', (target) => {
     expect(await verify(userId, token.codeAt(T0))).toEqual({ valid: false, reason: 'suspended' })
   })
 
-  it('SVC-04 an unknown service, user, or a user without an active token answers unknown', async () => {
+  it('SVC-04 an unknown user or a user without an active token answers unknown; an unknown service is one the key is not bound to (403)', async () => {
     const { userId, token } = await newToken()
     const code = token.codeAt(T0)
     const unknown = { valid: false, reason: 'unknown' }
-    expect((await verifyOtp(h.url, rpKey, { serviceId: 'NOSUCH', userId, otp: code })).body).toEqual(unknown)
+    expect(await verifyOtp(h.url, rpKey, { serviceId: 'NOSUCH', userId, otp: code })).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
     expect(await verify('nobody', code)).toEqual(unknown)
     await h.deps.db.updateTable('tokens').set({ status: 'revoked' }).where('user_id', '=', userId).execute()
     expect(await verify(userId, code)).toEqual(unknown)

@@ -9,6 +9,8 @@ import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts
 import { setServiceClock, setUpToken } from './client.ts'
 import { addTransactionService, createTransaction, deviceClient, DETAILS, transactionStatus, TX_SERVICE_ID } from './device-client.ts'
 import { addRelyingPartyKey, addService, issue, SERVICE_ID } from './fixtures.ts'
+import { saveRelyingParty } from '../../server/src/relying-parties.ts'
+import { hashKey } from '../../server/src/secrets.ts'
 
 const T0 = new Date('2030-01-15T03:00:30Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
@@ -115,9 +117,10 @@ describeOnEachDatabase('transaction confirmation', (target) => {
 
   it('SVC-06 refusals: unknown user 404, service without 取引確認 409, not enrolled 409, suspended 403, no key 401', async () => {
     expect(await submit('nobody')).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN' } })
+    // SEC-04: a service the key is not bound to — an unknown one included — is refused before anything is looked up.
     expect(await createTransaction(h.url, rpKey, { serviceId: 'NOSUCH', userId: 'nobody', details: DETAILS })).toEqual({
-      status: 404,
-      body: { code: 'TX_NO_TOKEN' },
+      status: 403,
+      body: { code: 'RP_SERVICE_NOT_BOUND' },
     })
     const plain = await newToken({ serviceId: SERVICE_ID, enrol: false })
     expect(await createTransaction(h.url, rpKey, { serviceId: SERVICE_ID, userId: plain.userId, details: DETAILS })).toEqual({
@@ -153,6 +156,17 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     expect(await transactionStatus(h.url, rpKey, crypto.randomUUID())).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND' } })
     expect((await other.client.pending()).body).toEqual({ transactions: [] })
     expect(await other.client.decide(id, 'approve', hash)).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND' } })
+    expect(await status(id)).toEqual({ status: 'pending' })
+  })
+  it('SEC-04 SVC-06 a key not bound to the service gets 403 creating a transaction, and reading one once unbound', async () => {
+    const { userId } = await newToken()
+    const otherServiceKey = await addRelyingPartyKey(h.deps, [SERVICE_ID])
+    expect(await submit(userId, {}, otherServiceKey)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    const id = (await submit(userId)).body.id!
+    const party = await h.deps.db.selectFrom('relying_parties').select(['id', 'name']).where('key_hash', '=', hashKey(rpKey)).executeTakeFirstOrThrow()
+    await saveRelyingParty(h.deps.db, now, { ...party, key: rpKey, serviceIds: [SERVICE_ID] })
+    expect(await transactionStatus(h.url, rpKey, id)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    await saveRelyingParty(h.deps.db, now, { ...party, key: rpKey, serviceIds: [SERVICE_ID, TX_SERVICE_ID] })
     expect(await status(id)).toEqual({ status: 'pending' })
   })
 })

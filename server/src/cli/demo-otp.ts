@@ -1,11 +1,13 @@
 // The OTP part of the demo data set: the institution, its two services, four customers (one suspended) with
-// fresh activation passwords, and internet banking's relying-party key.
+// fresh activation passwords, and the relying-party keys of internet banking and of the business service.
 //
 // Documented demo values (README, SPEC SVC-03):
 //   services   SHINKUMI     しんくみネットバンキング  logo + link https://netbank.mire-shinkumi.example/, 取引確認 offered
 //              SHINKUMIBIZ  しんくみビジネス          logo without link
 //   customers  SHINKUMI/yamada001, SHINKUMI/suzuki002, SHINKUMIBIZ/sato003, SHINKUMI/teishi004 (suspended → S0B5)
-//   relying-party key of internet banking: rp-demo-key-shinkumi-netbank (fixed, so a demo RP can be configured once)
+//   relying-party keys (fixed, so a demo RP can be configured once; each bound to its own service only, SEC-04):
+//              rp-demo-key-shinkumi-netbank  internet banking, SHINKUMI
+//              rp-demo-key-shinkumi-biz      the business service, SHINKUMIBIZ
 // Activation passwords are issued afresh on every run, for customers without an active device only.
 import type { Deps } from '../app.ts'
 import { issueActivation } from '../provisioning/activations.ts'
@@ -14,7 +16,8 @@ import { saveRelyingParty } from '../relying-parties.ts'
 import type { DemoCustomer, DemoOutput, DemoPart } from './demo.ts'
 
 export const DEMO_INSTITUTION = 'ミレ信用組合'
-export const DEMO_RELYING_PARTY = { id: 'demo-netbank', name: 'しんくみネットバンキング', key: 'rp-demo-key-shinkumi-netbank' }
+export const DEMO_RELYING_PARTY = { id: 'demo-netbank', name: 'しんくみネットバンキング', key: 'rp-demo-key-shinkumi-netbank', serviceIds: ['SHINKUMI'] }
+export const DEMO_BIZ_RELYING_PARTY = { id: 'demo-biz', name: 'しんくみビジネス', key: 'rp-demo-key-shinkumi-biz', serviceIds: ['SHINKUMIBIZ'] }
 
 /** A small SVG logo as a data: URL, so the desktop app shows it without fetching remote content. */
 function logo(text: string, color: string): string {
@@ -54,12 +57,13 @@ export const otpDemo: DemoPart = {
     for (const service of SERVICES) await upsertService(deps.db, now, service)
     const customers: DemoCustomer[] = []
     for (const customer of CUSTOMERS) customers.push(await loadCustomer(deps, now, customer))
-    const party = await saveRelyingParty(deps.db, now, DEMO_RELYING_PARTY)
+    const parties = [await saveRelyingParty(deps.db, now, DEMO_RELYING_PARTY), await saveRelyingParty(deps.db, now, DEMO_BIZ_RELYING_PARTY)]
     return {
       institution: { name: DEMO_INSTITUTION },
       services: SERVICES.map((s) => ({ serviceId: s.service_id, name: s.name, linkUrl: s.link_url, offersTransactions: s.offers_transactions === 1 })),
       customers,
-      relyingPartyKey: party.key,
+      relyingPartyKey: parties[0]!.key,
+      relyingParties: parties.map((p) => ({ name: p.name, relyingPartyKey: p.key, serviceIds: p.serviceIds })),
     }
   },
 }

@@ -30,15 +30,20 @@ export const issueCommand: Command = {
 
 export const relyingPartyAddCommand: Command = {
   name: 'rp-add',
-  usage: 'rp-add --name N',
-  summary: 'a new relying-party key (shown once, stored hashed)',
-  options: { name: { type: 'string' } },
+  usage: 'rp-add --name N --service S [--service S2 …]',
+  summary: 'a new relying-party key for the given services only (shown once, stored hashed)',
+  options: { name: { type: 'string' }, service: { type: 'string', multiple: true } },
   async run(values, deps) {
     const name = requiredOption(values, 'name', z.string().trim().min(1).max(128))
-    const party = await saveRelyingParty(deps.db, deps.clock.now(), { name })
+    const serviceIds = (values.service as unknown as string[] | undefined) ?? []
+    if (!serviceIds.length) throw new UsageError('--service is required: a key works only for the services it is bound to')
+    for (const serviceId of serviceIds) {
+      if (!serviceIdRule.safeParse(serviceId).success || !(await serviceExists(deps.db, serviceId))) throw new UsageError(`unknown service ID ${serviceId}`)
+    }
+    const party = await saveRelyingParty(deps.db, deps.clock.now(), { name, serviceIds })
     return {
-      json: { id: party.id, name, relyingPartyKey: party.key },
-      text: `Relying-party key for ${name} (shown only now; the service keeps its hash):\n  ${party.key}`,
+      json: { id: party.id, name, relyingPartyKey: party.key, serviceIds: party.serviceIds },
+      text: `Relying-party key for ${name} (${party.serviceIds.join(', ')}; shown only now, the service keeps its hash):\n  ${party.key}`,
     }
   },
 }

@@ -14,6 +14,7 @@ import * as devices from './migrations/0003_devices.ts'
 import * as staff from './migrations/0004_staff.ts'
 import * as oauthFapi from './migrations/0005_oauth_fapi.ts'
 import * as telephonyPruning from './migrations/0005_telephony_pruning.ts'
+import * as limits from './migrations/0005_limits.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0004_staff': staff,
   '0005_oauth_fapi': oauthFapi,
   '0005_telephony_pruning': telephonyPruning,
+  '0005_limits': limits,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

@@ -67,12 +67,19 @@ export interface RelyingPartiesTable {
   created_at: number
 }
 
+/** SEC-04: the services a relying party's key may verify codes and create transactions for. */
+export interface RelyingPartyServicesTable {
+  relying_party_id: string
+  service_id: string
+}
+
 export interface Database extends StaffDatabase {
   services: ServicesTable
   otp_users: OtpUsersTable
   activations: ActivationsTable
   tokens: TokensTable
   relying_parties: RelyingPartiesTable
+  relying_party_services: RelyingPartyServicesTable
   bank_customers: BankCustomersTable
   bank_accounts: BankAccountsTable
   cash_cards: CashCardsTable
@@ -167,6 +174,8 @@ export interface LinkageFlowsTable {
   created_at: number
   updated_at: number
   expires_at: number
+  /** The address the authorization request came from (SEC-02: flows are capped per address); null before 0005. */
+  source_address: string | null
 }
 
 export interface LinkageMaintenanceTable {

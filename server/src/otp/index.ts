@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { serviceIdRule, userIdRule } from '../../../common/rules.ts'
 import { ServiceError } from '../../../common/protocol.ts'
-import { requireRelyingParty } from '../relying-parties.ts'
+import { requireRelyingParty, requireServiceBinding } from '../relying-parties.ts'
 import { OtpRefusal, verifyOtp } from './verify.ts'
 import { otpVerifications } from '../metrics.ts'
 
@@ -24,10 +24,11 @@ export async function otpRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/otp/verify',
     {
+      preHandler: requireServiceBinding,
       schema: {
         operationId: 'verifyOtp',
         security: [{ relyingParty: [] }],
-        summary: 'Verify a one-time password (relying party, Authorization: Bearer <key>)',
+        summary: 'Verify a one-time password (relying party, Authorization: Bearer <key>; 403 for a service the key is not bound to)',
         body: VerifyRequest,
         response: { 200: VerifyResponse, '4xx': ServiceError },
       },

@@ -76,15 +76,16 @@ async function confirmingToken(deps: Deps, serviceId: string, userId: string, no
   return { tokenId: token.token_id }
 }
 
-/** The status a relying party sees; only the relying party that created the transaction sees it at all. */
-export async function transactionStatus(deps: Deps, relyingPartyId: string, id: string): Promise<Status | null> {
+/** The status a relying party sees, and its service; only the relying party that created it sees it at all. */
+export async function transactionStatus(deps: Deps, relyingPartyId: string, id: string): Promise<{ status: Status; serviceId: string } | null> {
   const row = await deps.db
     .selectFrom('transaction_confirmations')
-    .select(['status', 'expires_at'])
-    .where('id', '=', id)
-    .where('relying_party_id', '=', relyingPartyId)
+    .innerJoin('tokens', 'tokens.token_id', 'transaction_confirmations.token_id')
+    .select(['transaction_confirmations.status', 'transaction_confirmations.expires_at', 'tokens.service_id'])
+    .where('transaction_confirmations.id', '=', id)
+    .where('transaction_confirmations.relying_party_id', '=', relyingPartyId)
     .executeTakeFirst()
-  return row ? statusAt(row, deps.clock.now().getTime()) : null
+  return row ? { status: statusAt(row, deps.clock.now().getTime()), serviceId: row.service_id } : null
 }
 
 /** 取引認証開始: only for a service that offers 取引確認; enrolling twice is the same as once. */
