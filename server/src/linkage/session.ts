@@ -11,9 +11,14 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     path: '/linkage',
     httpOnly: true,
     sameSite: 'lax',
-    secure: !LOOPBACK.has(request.hostname),
+    secure: !isLoopback(request),
     maxAge: maxAgeSeconds,
   })
+}
+
+/** Loopback is plain http (tests, the demo): the one place a cookie goes without Secure. */
+export function isLoopback(request: FastifyRequest): boolean {
+  return LOOPBACK.has(request.hostname)
 }
 
 export function sessionToken(request: FastifyRequest): string | undefined {
