@@ -19,7 +19,8 @@ export interface CustomerForm {
 
 const two = (n: number) => String(n).padStart(2, '0')
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: two(i + 1), label: two(i + 1) }))
-/** 月 and 日 beside their selects: seen, not read twice (the selects carry them as their names). */
+/** 月 and 日 beside their selects: seen, not read twice (the selects carry them as their names). Each word stays
+ * on the line of its field (.date-part). */
 const dateWord = (word: string) => (word ? html` <span aria-hidden="true">${word}</span> ` : '')
 const DAYS = Array.from({ length: 31 }, (_, i) => ({ value: two(i + 1), label: two(i + 1) }))
 
@@ -62,9 +63,9 @@ ${field(t, {
   label: s.birth,
   hint: s.birthHint,
   state: options.state,
-  control: html`<div class="date-row">${s.yearBefore} <input id="birthYear" name="birthYear" type="text" inputmode="numeric" autocomplete="off" maxlength="4" class="year" value="${v.birthYear ?? ''}" data-required> ${s.yearAfter}
-${dateWord(s.monthBefore)}<select name="birthMonth" aria-label="${s.month}">${selectOptions(MONTHS, v.birthMonth ?? '01')}</select>${dateWord(s.monthAfter)}
-${dateWord(s.dayBefore)}<select name="birthDay" aria-label="${s.day}">${selectOptions(DAYS, v.birthDay ?? '01')}</select>${dateWord(s.dayAfter)}</div>`,
+  control: html`<div class="date-row"><span class="date-part">${s.yearBefore} <input id="birthYear" name="birthYear" type="text" inputmode="numeric" autocomplete="off" maxlength="4" class="year" value="${v.birthYear ?? ''}" data-required> ${s.yearAfter}</span>
+<span class="date-part">${dateWord(s.monthBefore)}<select name="birthMonth" aria-label="${s.month}">${selectOptions(MONTHS, v.birthMonth ?? '01')}</select>${dateWord(s.monthAfter)}</span>
+<span class="date-part">${dateWord(s.dayBefore)}<select name="birthDay" aria-label="${s.day}">${selectOptions(DAYS, v.birthDay ?? '01')}</select>${dateWord(s.dayAfter)}</span></div>`,
 })}
 ${field(t, {
   name: 'phone',
