@@ -3,10 +3,12 @@
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// OTP-19: a build carries its service URL and channel; testers override the URL at run time.
+// OTP-19: a build carries its service URL and channel; testers override the URL at run time. Testers' builds also
+// carry their update feed (the same SHINKUMI_UPDATE_URL electron-builder.yml publishes to).
 const define = {
   __SHINKUMI_SERVICE_URL__: JSON.stringify(process.env.SHINKUMI_BUILD_SERVICE_URL ?? 'http://127.0.0.1:8787'),
   __SHINKUMI_CHANNEL__: JSON.stringify(process.env.SHINKUMI_BUILD_CHANNEL ?? 'development'),
+  __SHINKUMI_UPDATE_URL__: JSON.stringify(process.env.SHINKUMI_UPDATE_URL ?? ''),
 }
 
 export default defineConfig({

@@ -12,12 +12,15 @@ import { electronOpener } from './platform/electron-opener.ts'
 import { electronFileSaver } from './platform/electron-file-saver.ts'
 import { createElectronStore } from './platform/electron-store.ts'
 import { createJsonLogger } from './platform/logger.ts'
+import { checkForTesterUpdates } from './platform/updater.ts'
+import { updatePlan } from './core/update-plan.ts'
 import { safeStorageProtector } from './platform/safe-storage-protector.ts'
 import { APP_ORIGIN, guardedHandler, isAppUrl } from './security/ipc-guard.ts'
 import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, WEB_PREFERENCES } from './security/policy.ts'
 
 declare const __SHINKUMI_SERVICE_URL__: string
 declare const __SHINKUMI_CHANNEL__: string
+declare const __SHINKUMI_UPDATE_URL__: string
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const RENDERER_DIR = path.join(HERE, '../renderer')
@@ -118,6 +121,9 @@ async function start(): Promise<void> {
     void mainWindow?.loadURL(`${APP_ORIGIN}/index.html#${recovered}`)
   })
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`)
+  // Testers' builds look for a newer build (SHINKUMI_UPDATE_URL at run time overrides the build's feed).
+  const feedUrl = process.env.SHINKUMI_UPDATE_URL || __SHINKUMI_UPDATE_URL__ || undefined
+  void checkForTesterUpdates(updatePlan({ packaged: app.isPackaged, buildChannel: __SHINKUMI_CHANNEL__, feedUrl }), logger)
 }
 
 app.enableSandbox()

@@ -13,8 +13,6 @@ const Env = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  /** The service's own address as the outside world reaches it: the OAuth issuer (RFC 8414). */
-  PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema to work in (default public); lets each test run use a schema of its own. */
   DATABASE_SCHEMA: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).optional(),
@@ -28,7 +26,7 @@ const Env = z.object({
   OTP_WINDOW_STEPS: z.coerce.number().int().min(0).max(5).default(1),
   TOKEN_LIFETIME_DAYS: intFrom(730),
   LOG_LEVEL: z.string().default('info'),
-  /** The address customers reach the service at (SEC-05): https there means Secure cookies and HSTS. */
+  /** The address customers reach the service at: the OAuth issuer (RFC 8414); https there means Secure cookies and HSTS (SEC-05). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** SEC-05: the proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs; none by default. */
   TRUST_PROXY: z.string().optional().transform((value, ctx) => {
@@ -72,14 +70,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA || undefined,
     dataDir: path.resolve(e.DATA_DIR),
     seedKey: e.SEED_KEY,
     manualClock: e.CLOCK === 'manual',
     logLevel: e.LOG_LEVEL,
-    publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,

@@ -16,21 +16,35 @@ export interface Page {
 }
 
 export class LinkageBrowser {
-  cookie = ''
+  private readonly jar = new Map<string, string>()
   readonly base: string
-  constructor(base: string) {
+  /** The browser's Accept-Language (LNK-13); none by default. */
+  readonly language: string | undefined
+  constructor(base: string, language?: string) {
     this.base = base
+    this.language = language
+  }
+
+  get cookie(): string {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
   async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Page> {
     const response = await fetch(new URL(path, this.base), {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.language ? { 'accept-language': this.language } : {}),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     })
-    const set = response.headers.get('set-cookie')
-    if (set) this.cookie = set.split(';')[0]!
+    for (const set of response.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';')
+      const at = pair.indexOf('=')
+      this.jar.set(pair.slice(0, at), pair.slice(at + 1))
+    }
     return { status: response.status, location: response.headers.get('location'), html: await response.text() }
   }
 
@@ -116,8 +130,8 @@ export async function reachCallScreen(browser: LinkageBrowser, challenge: string
 }
 
 /** The six screens from `start` (an authorization request) to the redirect back; resolves with its URL. */
-export async function walkFlow(base: string, secret: string, start: string, who = TARO): Promise<URL> {
-  const browser = new LinkageBrowser(base)
+export async function walkFlow(base: string, secret: string, start: string, who = TARO, language?: string): Promise<URL> {
+  const browser = new LinkageBrowser(base, language)
   const to = await reachCallScreen(browser, '', who, start)
   const call = await inboundCall(base, secret, { from: who.phone, to })
   if (call.body.status !== 'verified') throw new Error(`call not verified: ${JSON.stringify(call.body)}`)
@@ -131,8 +145,18 @@ export async function walkFlow(base: string, secret: string, start: string, who 
 }
 
 /** The whole flow; resolves with the code and the PKCE verifier. */
-export async function completeFlow(base: string, secret: string, who = TARO): Promise<{ code: string; verifier: string; state: string | null }> {
+export async function completeFlow(base: string, secret: string, who = TARO, language?: string): Promise<{ code: string; verifier: string; state: string | null }> {
   const { verifier, challenge } = pkce()
-  const location = await walkFlow(base, secret, authorizeUrl({ challenge }), who)
+  const location = await walkFlow(base, secret, authorizeUrl({ challenge }), who, language)
   return { code: location.searchParams.get('code')!, verifier, state: location.searchParams.get('state') }
+}
+
+/** Enough MIME for the tests: the quoted-printable or base64 text body and encoded-word headers, as UTF-8. */
+export function decodeMime(raw: string): string {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
+  const body = rest.join('\n\n')
+  const text = /content-transfer-encoding:\s*base64/i.test(head)
+    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+  return head + '\n' + text
 }

@@ -9,6 +9,9 @@ import { LinkageBrowser, authorizeUrl, inboundCall, pkce } from './linkage-clien
 
 const B84 = messages.locked
 
+/** The message of the seed's エラー dialog shown open with the page (undefined when there is none). */
+const errorDialogOf = (html: string) => /<dialog id="error-dialog"[^>]* open[^>]*>\s*<p[^>]*>エラー<\/p>\s*<p>([^<]*)<\/p>/.exec(html)?.[1]
+
 describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (target) => {
   let h: Harness
   const clock = () => h.deps.clock as ManualClock
@@ -51,14 +54,17 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
   })
   afterAll(() => h.close())
 
-  it('LNK-04 message 1 for an unknown account, a moved account and an account without a cash card (not counted)', async () => {
+  it('LNK-04 message 1 for an unknown account, a moved account and an account without a cash card: raised on ② with the エラー dialog (not counted)', async () => {
     for (const [branch, accountNumber] of [['115', '9999999'], ['011', '1111111'], ['115', '1100034']]) {
       const browser = new LinkageBrowser(h.url)
       await browser.open(authorizeUrl({ challenge: pkce().challenge }))
       await browser.submit('/linkage/account', { branch: branch!, type: 'ordinary', accountNumber: accountNumber! })
       const page = await browser.submit('/linkage/customer', answers('0312345678', 'シンクミ ハナコ'))
-      expect(page.html).toContain(messages.accountNotHandled)
-      expect(page.html).toContain('SOA201')
+      expect(page.html).toContain('画面ID : SOA202')
+      expect(errorDialogOf(page.html)).toBe(messages.accountNotHandled)
+      // 科目 and 口座番号 are corrected on ①: [最初に戻る] takes the customer there.
+      expect(page.html).toContain('action="/linkage/restart"')
+      expect((await browser.submit('/linkage/restart', {})).html).toContain('画面ID : SOA201')
     }
     expect(await h.deps.db.selectFrom('linkage_locks').selectAll().execute()).toEqual([])
   })
@@ -67,7 +73,7 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     const c = await newCustomer()
     for (let i = 1; i <= 4; i++) {
       const page = await (await atCustomerScreen(c.accountNumber)).submit('/linkage/customer', answers(c.phone, 'チガウ ナマエ'))
-      expect(page.html).toContain(messages.identityWrong)
+      expect(errorDialogOf(page.html)).toBe(messages.identityWrong)
     }
     const fifth = await (await atCustomerScreen(c.accountNumber)).submit('/linkage/customer', answers(c.phone, 'チガウ ナマエ'))
     expect(fifth.html).toContain(messages.nowLocked)
@@ -90,7 +96,7 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     clock().set(new Date('2026-11-18T05:00:00Z'))
   })
 
-  it('LNK-09 a wrong PIN is message 2 and counts toward the same lock', async () => {
+  it('LNK-09 a wrong PIN is message 2 in the same エラー dialog as on ②, and counts toward the same lock', async () => {
     const c = await newCustomer()
     for (let i = 0; i < 3; i++) await (await atCustomerScreen(c.accountNumber)).submit('/linkage/customer', answers(c.phone, 'チガウ ナマエ'))
     const browser = await atCustomerScreen(c.accountNumber)
@@ -100,8 +106,8 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     await inboundCall(h.url, h.deps.config.linkage.telephonySecret, { from: c.phone, to })
     await browser.submit('/linkage/call', {})
     const wrong = await browser.submit('/linkage/pin', { pin: '0000' })
-    expect(wrong.html).toContain(messages.identityWrong)
-    expect(wrong.html).toContain('SOA211')
+    expect(wrong.html).toContain('画面ID : SOA211')
+    expect(errorDialogOf(wrong.html)).toBe(messages.identityWrong)
     const fifth = await browser.submit('/linkage/pin', { pin: '1111' })
     expect(fifth.html).toContain(messages.nowLocked)
   })

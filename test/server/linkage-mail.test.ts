@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { loadLinkageDemo } from '../../server/src/linkage/demo.ts'
 import type { ManualClock } from '../../server/src/clock.ts'
-import { completeFlow } from './linkage-client.ts'
+import { completeFlow, decodeMime } from './linkage-client.ts'
 
 interface Received {
   to: string[]
@@ -52,13 +52,3 @@ describeOnEachDatabase('LNK-11 result mail over real SMTP', (target) => {
     expect(decoded).not.toContain('1100026')
   })
 })
-
-/** Enough MIME for the test: the quoted-printable or base64 text body and encoded-word headers, as UTF-8. */
-function decodeMime(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
-  const body = rest.join('\n\n')
-  const text = /content-transfer-encoding:\s*base64/i.test(head)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
-  return head + '\n' + text
-}

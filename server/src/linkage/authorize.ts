@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { AuthorizationQuery, checkAuthorizationRequest, errorRedirect } from '../oauth/authorize-request.ts'
 import { activeFlowCount, createFlow } from './flow.ts'
 import { linkageOpen } from './hours.ts'
-import { messages } from './messages.ts'
+import { messagesOf } from './language.ts'
 import { noticePage } from './pages/notice.ts'
 import { sendPage } from './respond.ts'
 import { setSessionCookie } from './session.ts'
@@ -29,10 +29,13 @@ export function authorizeRoute(app: FastifyInstance): void {
 
   app.get('/oauth/authorize', authorizeRouteOptions, async (request, reply) => {
     const check = await checkAuthorizationRequest(db, request.query, { issuer: config.publicUrl, now: clock.now() })
+    const t = messagesOf(request)
+    // The language link of these pages returns here, to the same request.
+    const here = request.url
     if (!check.ok && check.kind === 'page') {
       request.log.info({ detail: check.detail }, 'authorization request refused')
       linkageRefusals.inc({ message: 'serviceUnavailable' })
-      return sendPage(reply, noticePage({ lines: [messages.serviceUnavailable] }), { status: 400 })
+      return sendPage(reply, noticePage(t, { lines: [t.serviceUnavailable], here }), { status: 400 })
     }
     if (!check.ok) return reply.redirect(check.location, 303)
     const { request: authz } = check
@@ -40,12 +43,12 @@ export function authorizeRoute(app: FastifyInstance): void {
     const unavailable = errorRedirect(config.publicUrl, authz.redirectUri, 'temporarily_unavailable', authz.state)
     if (!(await linkageOpen(db, now))) {
       linkageRefusals.inc({ message: 'outOfHours' })
-      return sendPage(reply, noticePage({ lines: [messages.outOfHours], returnUrl: unavailable }), { status: 503 })
+      return sendPage(reply, noticePage(t, { lines: [t.outOfHours], returnUrl: unavailable, here }), { status: 503 })
     }
     if ((await activeFlowCount(db, now)) >= config.linkage.maxFlows) {
       reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
       linkageRefusals.inc({ message: 'busy' })
-      return sendPage(reply, noticePage({ lines: [messages.busy], returnUrl: unavailable }), { status: 503 })
+      return sendPage(reply, noticePage(t, { lines: [t.busy], returnUrl: unavailable, here }), { status: 503 })
     }
     const { sessionToken } = await createFlow(db, authz, now, config.linkage.flowTtlSeconds)
     setSessionCookie(request, reply, sessionToken, config.linkage.flowTtlSeconds)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { AccountType } from '../db/schema.ts'
 import { digitsOf, toHalfWidthKatakana } from './kana.ts'
 import { isCalendarDate } from './jst.ts'
-import { messages } from './messages.ts'
+import type { Messages } from './messages.ts'
 import type { FieldState } from './pages/parts.ts'
 
 const text = z.string().max(256).optional().catch(undefined)
@@ -21,7 +21,7 @@ const emptyOf = (values: Record<string, string | undefined>, names: readonly str
 
 const AccountBody = z.object({ branch: text, type: text, accountNumber: text }).catch({ branch: undefined, type: undefined, accountNumber: undefined })
 
-export function readAccountForm(body: unknown) {
+export function readAccountForm(body: unknown, messages: Messages) {
   const raw = AccountBody.parse(body)
   const branch = digitsOf(raw.branch ?? '')
   const accountNumber = digitsOf(raw.accountNumber ?? '')
@@ -39,7 +39,7 @@ const CustomerBody = z
   .catch({ name: undefined, birthYear: undefined, birthMonth: undefined, birthDay: undefined, phone: undefined, email: undefined, emailConfirm: undefined })
 const Email = z.email().max(64)
 
-export function readCustomerForm(body: unknown) {
+export function readCustomerForm(body: unknown, messages: Messages) {
   const raw = CustomerBody.parse(body)
   const missing = emptyOf(raw, ['name', 'birthYear', 'phone', 'email', 'emailConfirm'])
   const invalid: Record<string, string> = {}
@@ -59,7 +59,7 @@ export function readCustomerForm(body: unknown) {
 
 const PinBody = z.object({ pin: text }).catch({ pin: undefined })
 
-export function readPinForm(body: unknown): Read<string> {
+export function readPinForm(body: unknown, messages: Messages): Read<string> {
   const pin = digitsOf(PinBody.parse(body).pin ?? '')
   return result(pin ? [] : ['pin'], pin && !/^\d{4}$/.test(pin) ? { pin: messages.pinFormat } : {}, () => pin)
 }

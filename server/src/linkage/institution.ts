@@ -1,7 +1,5 @@
-// The credit union the pages speak for (seed 004: ミレ信用組合, 11. お問い合わせ先).
+// The credit union's contact number (seed 004, 11. お問い合わせ先): the same in every language; its name, department
+// and hours are words, in the message tables (messages.ts).
 export const institution = {
-  name: 'ミレ信用組合',
-  contactDepartment: '業務部',
   contactPhone: '06-6374-3021',
-  contactHours: '平日の9時～17時',
 } as const

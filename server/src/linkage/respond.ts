@@ -1,7 +1,8 @@
 // How a linkage page leaves the service: strict CSP (scripts and styles only from this service, forms only to
-// this service and the flow's redirect origin), no caching, no framing.
+// this service and the flow's redirect origin), no caching, no framing; in the request's language (LNK-13).
 import type { FastifyReply } from 'fastify'
 import type { Html } from './html.ts'
+import { languageOf } from './language.ts'
 
 export function contentSecurityPolicy(formTarget?: string): string {
   const formAction = ["'self'", ...(formTarget ? [new URL(formTarget).origin] : [])].join(' ')
@@ -24,6 +25,8 @@ export function sendPage(reply: FastifyReply, body: Html, options: { status?: nu
     .header('X-Content-Type-Options', 'nosniff')
     .header('X-Frame-Options', 'DENY')
     .header('Referrer-Policy', 'no-referrer')
+    .header('Content-Language', languageOf(reply.request))
+    .header('Vary', 'Accept-Language, Cookie')
     .type('text/html; charset=utf-8')
     .send(body.value)
 }

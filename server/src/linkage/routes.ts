@@ -8,9 +8,9 @@ import formbody from '@fastify/formbody'
 import { createMailer } from '../mail/mailer.ts'
 import { authorizeRoute } from './authorize.ts'
 import { stepRoutes } from './steps.ts'
-import { messages } from './messages.ts'
+import { languageRoute, messagesOf } from './language.ts'
 import { noticePage } from './pages/notice.ts'
-import { faqPage, termsPage } from './pages/info.ts'
+import { faqPage, mailDomainOf, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
 import { linkageRefusals } from '../metrics.ts'
 
@@ -26,7 +26,8 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error, request, reply) => {
     request.log.error({ err: error }, 'linkage page error')
     linkageRefusals.inc({ message: 'systemError' })
-    return sendPage(reply, noticePage({ lines: [messages.systemError], reference: request.id }), { status: 500 })
+    const t = messagesOf(request)
+    return sendPage(reply, noticePage(t, { lines: [t.systemError], reference: request.id }), { status: 500 })
   })
 
   const css = asset('linkage.css')
@@ -36,8 +37,10 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.get('/linkage/assets/linkage.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.headers(assetHeaders).type('text/javascript; charset=utf-8').send(js),
   )
-  app.get('/linkage/faq', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, faqPage()))
-  app.get('/linkage/terms', { schema: { hide: true } }, async (_request, reply) => sendPage(reply, termsPage()))
+  const mailDomain = mailDomainOf(config.mail.from)
+  app.get('/linkage/faq', { schema: { hide: true } }, async (request, reply) => sendPage(reply, faqPage(messagesOf(request), mailDomain)))
+  app.get('/linkage/terms', { schema: { hide: true } }, async (request, reply) => sendPage(reply, termsPage(messagesOf(request))))
+  languageRoute(app)
 
   authorizeRoute(app)
   stepRoutes(app, mailer)

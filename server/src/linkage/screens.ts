@@ -1,9 +1,9 @@
-// The page for where a flow stands (GET /linkage): the state machine's view.
+// The page for where a flow stands (GET /linkage): the state machine's view, in the page's language.
 import type { Html } from './html.ts'
 import type { Flow } from './flow.ts'
 import { errorRedirect } from '../oauth/authorize-request.ts'
 import { callState, CALL_WINDOW_MS, maskPhone } from './phone-step.ts'
-import { messages } from './messages.ts'
+import type { Messages } from './messages.ts'
 import { accountPage } from './pages/soa201-account.ts'
 import { customerPage } from './pages/soa202-customer.ts'
 import { phonePage } from './pages/soa208-phone.ts'
@@ -19,34 +19,37 @@ export function accountOf(flow: Flow) {
   return { branch: flow.branch ?? '', type: flow.account_type ?? 'ordinary', accountNumber: flow.account_number ?? '' }
 }
 
-/** 画面④ after its 120 s: the seed's words, and the way back to 画面①. */
-export function callExpiredPage(flow: Flow, issuer: string): Html {
-  return noticePage({ lines: [messages.callExpired, messages.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow, issuer) })
+/** 画面④ with the seconds left of its 120 s (the service clock decides). */
+export function callScreen(t: Messages, flow: Flow, now: Date, waiting = false): Html {
+  const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
+  return callPage(t, { csrf: flow.csrf_token, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', waiting, secondsLeft })
 }
 
-export function currentScreen(flow: Flow, clientName: string, now: Date, issuer: string): Html {
+/** 画面④ after its 120 s: the seed's words, and the way back to 画面①. */
+export function callExpiredPage(t: Messages, flow: Flow, issuer: string): Html {
+  return noticePage(t, { lines: [t.callExpired, t.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow, issuer) })
+}
+
+export function currentScreen(t: Messages, flow: Flow, clientName: string, now: Date, issuer: string): Html {
   const csrf = flow.csrf_token
   switch (flow.step) {
     case 'account':
-      return accountPage({ clientName, csrf, values: { branch: flow.branch ?? '', type: flow.account_type ?? 'ordinary', accountNumber: flow.account_number ?? '' } })
+      return accountPage(t, { clientName, csrf, values: accountOf(flow) })
     case 'customer':
-      return customerPage({ csrf, account: accountOf(flow) })
+      return customerPage(t, { csrf, account: accountOf(flow) })
     case 'phone':
-      return phonePage({ csrf, maskedPhone: maskPhone(flow.phone ?? '') })
-    case 'call': {
-      if (callState(flow, now) === 'expired') return callExpiredPage(flow, issuer)
-      const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
-      return callPage({ csrf, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', secondsLeft })
-    }
+      return phonePage(t, { csrf, maskedPhone: maskPhone(flow.phone ?? '') })
+    case 'call':
+      return callState(flow, now) === 'expired' ? callExpiredPage(t, flow, issuer) : callScreen(t, flow, now)
     case 'pin':
-      return pinPage({ csrf })
+      return pinPage(t, { csrf })
     case 'consent':
-      return consentPage({ csrf, clientName })
+      return consentPage(t, { csrf, clientName })
     case 'aborted':
-      return abortedPage(accessDeniedUrl(flow, issuer))
+      return abortedPage(t, accessDeniedUrl(flow, issuer))
     case 'refused':
-      return noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow, issuer) })
+      return noticePage(t, { lines: [t.restart], returnUrl: accessDeniedUrl(flow, issuer) })
     case 'done':
-      return noticePage({ lines: [messages.restart] })
+      return noticePage(t, { lines: [t.restart] })
   }
 }

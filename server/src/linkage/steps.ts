@@ -3,7 +3,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FlowStep } from '../db/schema.ts'
-import { ACCOUNT_TYPE_LABELS } from '../accounts/bank.ts'
 import { findClient, type OAuthClient } from '../oauth/clients.ts'
 import { authorizationResponse, errorRedirect } from '../oauth/authorize-request.ts'
 import { createGrantWithCode } from '../oauth/grants.ts'
@@ -15,21 +14,22 @@ import { checkCustomer, checkPin, type CheckOutcome } from './checks.ts'
 import { clearFailures, isLocked } from './lock.ts'
 import { Csrf, readAccountForm, readConsentForm, readCustomerForm, readPinForm } from './forms.ts'
 import { linkageOpen } from './hours.ts'
-import { messages } from './messages.ts'
+import type { Messages } from './messages.ts'
+import { messagesOf } from './language.ts'
 import { callState, pickAuthNumber } from './phone-step.ts'
-import { accessDeniedUrl, accountOf, callExpiredPage, currentScreen } from './screens.ts'
+import { accessDeniedUrl, accountOf, callExpiredPage, callScreen, currentScreen } from './screens.ts'
 import { sendPage } from './respond.ts'
 import { sessionToken } from './session.ts'
 import { accountPage } from './pages/soa201-account.ts'
 import { customerPage } from './pages/soa202-customer.ts'
-import { callPage } from './pages/soa209-call.ts'
 import { pinPage } from './pages/soa211-pin.ts'
 import { consentPage } from './pages/soa206-consent.ts'
 import { noticePage } from './pages/notice.ts'
-import { maskPhone, CALL_WINDOW_MS } from './phone-step.ts'
 import { linkageRefusals } from '../metrics.ts'
 
 interface StepContext {
+  /** The page's language (LNK-13). */
+  t: Messages
   flow: Flow
   client: OAuthClient
   now: Date
@@ -48,10 +48,11 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   /** Loads and checks what every linkage request needs; undefined when a page has already been sent. */
   async function context(request: FastifyRequest, reply: FastifyReply, checkCsrf: boolean, checkHours = true): Promise<StepContext | undefined> {
     const now = clock.now()
+    const t = messagesOf(request)
     const flow = await flowOfSession(db, sessionToken(request), now)
     if (!flow) {
       linkageRefusals.inc({ message: 'restart' })
-      sendPage(reply, noticePage({ lines: [messages.restart] }), { status: 400 })
+      sendPage(reply, noticePage(t, { lines: [t.restart] }), { status: 400 })
       return undefined
     }
     const show = (page: Html, status = 200) => sendPage(reply, page, { status, formTarget: flow.redirect_uri })
@@ -59,22 +60,22 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
       const csrf = Csrf.parse(request.body).csrf
       if (!csrf || !sameToken(csrf, flow.csrf_token)) {
         linkageRefusals.inc({ message: 'restart' })
-        show(noticePage({ lines: [messages.restart], returnUrl: accessDeniedUrl(flow, issuer()) }), 403)
+        show(noticePage(t, { lines: [t.restart], returnUrl: accessDeniedUrl(flow, issuer()) }), 403)
         return undefined
       }
     }
     if (checkHours && !isTerminal(flow.step) && !(await linkageOpen(db, now))) {
       linkageRefusals.inc({ message: 'outOfHours' })
-      show(noticePage({ lines: [messages.outOfHours], returnUrl: errorRedirect(issuer(), flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
+      show(noticePage(t, { lines: [t.outOfHours], returnUrl: errorRedirect(issuer(), flow.redirect_uri, 'temporarily_unavailable', flow.state ?? undefined) }), 503)
       return undefined
     }
     const client = await findClient(db, flow.client_id)
     if (!client) {
       linkageRefusals.inc({ message: 'serviceUnavailable' })
-      show(noticePage({ lines: [messages.serviceUnavailable] }), 400)
+      show(noticePage(t, { lines: [t.serviceUnavailable] }), 400)
       return undefined
     }
-    return { flow, client, now, request, reply, show }
+    return { t, flow, client, now, request, reply, show }
   }
 
   function step(path: string, expected: FlowStep, handler: (ctx: StepContext) => Promise<unknown>): void {
@@ -86,44 +87,40 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
     })
   }
 
-  /** LNK-04: a refusal that ends the flow (the lock), or the message to show on the same screen. */
+  /** LNK-04: a refusal that ends the flow (the lock), or the message to show on the same screen (② or ⑤). */
   async function refusal(ctx: StepContext, outcome: Exclude<CheckOutcome, { ok: true }>, from: FlowStep, onScreen: (message: string) => Html) {
     linkageRefusals.inc({ message: outcome.reason })
-    if (outcome.reason === 'identityWrong') return ctx.show(onScreen(messages.identityWrong))
-    if (outcome.reason === 'accountNotHandled') return ctx.show(onScreen(messages.accountNotHandled))
+    const { t } = ctx
+    if (outcome.reason === 'identityWrong' || outcome.reason === 'accountNotHandled') return ctx.show(onScreen(t[outcome.reason]))
     await advance(db, ctx.flow.flow_id, from, 'refused', {}, ctx.now)
-    const line = outcome.reason === 'nowLocked' ? messages.nowLocked : messages.locked
-    return ctx.show(noticePage({ lines: [line], returnUrl: accessDeniedUrl(ctx.flow, issuer()) }), 403)
+    return ctx.show(noticePage(t, { lines: [t[outcome.reason]], returnUrl: accessDeniedUrl(ctx.flow, issuer()) }), 403)
   }
 
   app.get('/linkage', { schema: { hide: true } }, async (request, reply) => {
     const ctx = await context(request, reply, false)
     if (!ctx) return reply
-    return ctx.show(currentScreen(ctx.flow, ctx.client.name, ctx.now, issuer()))
+    return ctx.show(currentScreen(ctx.t, ctx.flow, ctx.client.name, ctx.now, issuer()))
   })
 
   step('/linkage/account', 'account', async (ctx) => {
-    const { raw, read } = readAccountForm(ctx.request.body)
-    if (!read.ok) return ctx.show(accountPage({ clientName: ctx.client.name, csrf: ctx.flow.csrf_token, values: raw, state: read.state }))
+    const { raw, read } = readAccountForm(ctx.request.body, ctx.t)
+    if (!read.ok) return ctx.show(accountPage(ctx.t, { clientName: ctx.client.name, csrf: ctx.flow.csrf_token, values: raw, state: read.state }))
     const { branch, type, accountNumber } = read.value
     await advance(db, ctx.flow.flow_id, 'account', 'customer', { branch, account_type: type, account_number: accountNumber }, ctx.now)
     return ctx.reply.redirect('/linkage', 303)
   })
 
   step('/linkage/customer', 'customer', async (ctx) => {
-    const { flow } = ctx
+    const { flow, t } = ctx
     const account = accountOf(flow)
-    const { raw, read } = readCustomerForm(ctx.request.body)
-    if (!read.ok) return ctx.show(customerPage({ csrf: flow.csrf_token, account, values: raw, state: read.state }))
+    const { raw, read } = readCustomerForm(ctx.request.body, t)
+    if (!read.ok) return ctx.show(customerPage(t, { csrf: flow.csrf_token, account, values: raw, state: read.state }))
     const outcome = await checkCustomer(db, account, read.value, limits(ctx.now))
     if (!outcome.ok) {
-      if (outcome.reason === 'accountNotHandled') {
-        linkageRefusals.inc({ message: 'accountNotHandled' })
-        // Seed: fix 科目 and 口座番号 — so back to 画面① with what was entered there.
-        await advance(db, flow.flow_id, 'customer', 'account', {}, ctx.now)
-        return ctx.show(accountPage({ clientName: ctx.client.name, csrf: flow.csrf_token, values: account, message: messages.accountNotHandled }))
-      }
-      return refusal(ctx, outcome, 'customer', (message) => customerPage({ csrf: flow.csrf_token, account, values: raw, message }))
+      // The seed raises every check's message on ② itself; 科目 and 口座番号 (message 1) are corrected on ①, so
+      // that message comes with [最初に戻る].
+      const offerRestart = outcome.reason === 'accountNotHandled'
+      return refusal(ctx, outcome, 'customer', (message) => customerPage(t, { csrf: flow.csrf_token, account, values: raw, message, offerRestart }))
     }
     const { nameKana, phone, email } = read.value
     await advance(db, flow.flow_id, 'customer', 'phone', { account_id: outcome.accountId, name_kana: nameKana, phone, email }, ctx.now)
@@ -137,26 +134,23 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   })
 
   step('/linkage/call', 'call', async (ctx) => {
-    const { flow, now } = ctx
+    const { flow, now, t } = ctx
     const state = callState(flow, now)
     if (state === 'expired') {
       linkageRefusals.inc({ message: 'callExpired' })
-      return ctx.show(callExpiredPage(flow, issuer()))
+      return ctx.show(callExpiredPage(t, flow, issuer()))
     }
-    if (state === 'waiting') {
-      const secondsLeft = Math.max(0, Math.ceil((flow.call_started_at! + CALL_WINDOW_MS - now.getTime()) / 1000))
-      return ctx.show(callPage({ csrf: flow.csrf_token, maskedPhone: maskPhone(flow.phone ?? ''), authNumber: flow.call_to ?? '', waiting: true, secondsLeft }))
-    }
+    if (state === 'waiting') return ctx.show(callScreen(t, flow, now, true))
     await advance(db, flow.flow_id, 'call', 'pin', {}, now)
     return ctx.reply.redirect('/linkage', 303)
   })
 
   step('/linkage/pin', 'pin', async (ctx) => {
-    const { flow, now } = ctx
-    const read = readPinForm(ctx.request.body)
-    if (!read.ok) return ctx.show(pinPage({ csrf: flow.csrf_token, state: read.state }))
+    const { flow, now, t } = ctx
+    const read = readPinForm(ctx.request.body, t)
+    if (!read.ok) return ctx.show(pinPage(t, { csrf: flow.csrf_token, state: read.state }))
     const outcome = await checkPin(db, flow.account_id!, read.value, limits(now))
-    const onScreen = (message: string) => pinPage({ csrf: flow.csrf_token, message })
+    const onScreen = (message: string) => pinPage(t, { csrf: flow.csrf_token, message })
     if (!outcome.ok) return refusal(ctx, outcome, 'pin', onScreen)
     if (!(await advanceUnlessLocked(db, flow.flow_id, outcome.accountId, 'pin', 'consent', now))) {
       if (await isLocked(db, outcome.accountId, now)) return refusal(ctx, { ok: false, reason: 'locked' }, 'pin', onScreen)
@@ -167,8 +161,8 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   })
 
   step('/linkage/consent', 'consent', async (ctx) => {
-    const { flow, client, now } = ctx
-    if (!readConsentForm(ctx.request.body)) return ctx.show(consentPage({ csrf: flow.csrf_token, clientName: client.name, state: { missing: ['agree'] } }))
+    const { flow, client, now, t } = ctx
+    if (!readConsentForm(ctx.request.body)) return ctx.show(consentPage(t, { csrf: flow.csrf_token, clientName: client.name, state: { missing: ['agree'] } }))
     // The step change is the one-time gate: a double submit issues one code.
     if (!(await advance(db, flow.flow_id, 'consent', 'done', {}, now))) return ctx.reply.redirect('/linkage', 303)
     const grant = await createGrantWithCode(
@@ -177,10 +171,11 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
       now,
     )
     const account = accountOf(flow)
-    const mail = linkageResultMail({
+    // The mail follows the page's language (LNK-13).
+    const mail = linkageResultMail(t, {
       to: flow.email!,
       clientName: client.name,
-      accountLabel: `${account.branch} ${ACCOUNT_TYPE_LABELS[account.type]} ****${account.accountNumber.slice(-3)}`,
+      accountLabel: `${account.branch} ${t.accountTypes[account.type]} ****${account.accountNumber.slice(-3)}`,
       completedAt: now,
       expiresAt: new Date(grant.expiresAt),
     })

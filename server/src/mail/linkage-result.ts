@@ -1,5 +1,7 @@
-// LNK-11: the mail that tells the customer a linkage was completed, to the address entered on 画面②.
+// LNK-11: the mail that tells the customer a linkage was completed, to the address entered on 画面②, in the
+// language of the pages the customer used (LNK-13).
 import { institution } from '../linkage/institution.ts'
+import type { Messages } from '../linkage/messages.ts'
 import type { OutgoingMail } from './mailer.ts'
 
 export interface LinkageResult {
@@ -11,28 +13,29 @@ export interface LinkageResult {
   expiresAt: Date
 }
 
-const jst = (d: Date) =>
-  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d)
-
-export function linkageResultMail(result: LinkageResult): OutgoingMail {
+export function linkageResultMail(t: Messages, result: LinkageResult): OutgoingMail {
+  const m = t.mail
+  const { name, department, hours } = t.institution
+  const jst = (d: Date) =>
+    new Intl.DateTimeFormat(m.dateLocale, { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) + m.timeZone
   return {
     to: result.to,
     date: result.completedAt,
-    subject: `【${institution.name}】API連携認証完了のお知らせ`,
+    subject: m.subject(name),
     text: [
-      `${institution.name}をご利用いただきましてありがとうございます。`,
+      m.greeting(name),
       '',
-      'API連携認証が完了しましたのでお知らせいたします。',
+      m.completed,
       '',
-      `連携先　　：${result.clientName}`,
-      `口座　　　：${result.accountLabel}`,
-      `認証日時　：${jst(result.completedAt)}`,
-      `認可期限　：${jst(result.expiresAt)}`,
+      `${m.client}${result.clientName}`,
+      `${m.account}${result.accountLabel}`,
+      `${m.completedAt}${jst(result.completedAt)}`,
+      `${m.expiresAt}${jst(result.expiresAt)}`,
       '',
-      'お心当たりのない場合は、至急下記までご連絡下さい。',
-      `${institution.name} ${institution.contactDepartment}　電話番号：${institution.contactPhone}（${institution.contactHours}）`,
+      m.notYou,
+      m.contact(name, department, institution.contactPhone, hours),
       '',
-      '※本メールは送信専用です。ご返信いただいてもお答えできません。',
+      m.sendOnly,
     ].join('\n'),
   }
 }

@@ -1,7 +1,17 @@
 // LNK-02…LNK-11: every message of the seed, as the customer sees it in Chromium (phone size), with screenshots.
+import type { Page } from '@playwright/test'
 import { test, expect, TARO, HANAKO, authorizeUrl, catchRedirect, fillAccount, fillCustomer, pkce, screenId, toCallScreen, WEEKDAY_AFTERNOON } from './fixture.ts'
 
 test.use({ viewport: { width: 390, height: 844 } })
+
+/** The seed's エラー dialog with a check's message, closed with OK (LNK-04, LNK-09). */
+async function expectErrorDialog(page: Page, message: string) {
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByText('エラー', { exact: true })).toBeVisible()
+  await expect(dialog).toContainText(message)
+  await dialog.getByRole('button', { name: 'OK' }).click()
+  await expect(dialog).toBeHidden()
+}
 
 test.beforeEach(async ({ linkage }) => {
   await linkage.setClock(WEEKDAY_AFTERNOON)
@@ -36,17 +46,20 @@ test('LNK-03 SOA202: missing items → the dialog and every empty field marked',
   await snap('11-SOA202-missing-dialog')
 })
 
-test('LNK-04 message 1: an account this service cannot handle (unknown, moved to another branch)', async ({ page, linkage, snap }) => {
+test('LNK-04 message 1 is raised on ② with the エラー dialog (unknown account, moved to another branch); [最初に戻る] leads to ①', async ({ page, linkage, snap }) => {
   for (const account of [{ branch: '115', accountNumber: '9999999' }, { branch: '011', accountNumber: '1111111' }]) {
     await page.goto(authorizeUrl(linkage, pkce().challenge))
     await fillAccount(page, { ...HANAKO, ...account })
     await page.getByRole('button', { name: '次へ' }).click()
     await fillCustomer(page, HANAKO)
     await page.getByRole('button', { name: '次へ' }).click()
+    await expectErrorDialog(page, 'ご指定の口座は、本サービスではお取り扱いできません。')
+    await expect(screenId(page)).toHaveText('画面ID : SOA202')
     await expect(page.getByRole('alert')).toHaveText('ご指定の口座は、本サービスではお取り扱いできません。')
+    await snap('12-LNK04-message1-account')
+    await page.getByRole('button', { name: '最初に戻る' }).click()
     await expect(screenId(page)).toHaveText('画面ID : SOA201')
   }
-  await snap('12-LNK04-message1-account')
 })
 
 test('LNK-04 message 2: the account is right, the person is not', async ({ page, linkage, snap }) => {
@@ -55,6 +68,7 @@ test('LNK-04 message 2: the account is right, the person is not', async ({ page,
   await page.getByRole('button', { name: '次へ' }).click()
   await fillCustomer(page, TARO, { year: '1981' })
   await page.getByRole('button', { name: '次へ' }).click()
+  await expectErrorDialog(page, '本人認証情報が誤っています。本人認証項目をご確認のうえ、再度入力して下さい。')
   await expect(page.getByRole('alert')).toHaveText('本人認証情報が誤っています。本人認証項目をご確認のうえ、再度入力して下さい。')
   await expect(screenId(page)).toHaveText('画面ID : SOA202')
   await snap('13-LNK04-message2-identity')
@@ -101,7 +115,7 @@ test('LNK-08 after 120 s (service clock) the flow must restart from the beginnin
   await expect(screenId(page)).toHaveText('画面ID : SOA201')
 })
 
-test('LNK-09 SOA211: a wrong PIN → message 2', async ({ page, linkage, snap }) => {
+test('LNK-09 SOA211: a wrong PIN → message 2 in the same エラー dialog as on ②', async ({ page, linkage, snap }) => {
   const to = await toCallScreen(page, linkage)
   await linkage.call(TARO.phone, to)
   await page.getByRole('button', { name: '確定する' }).click()
@@ -110,9 +124,10 @@ test('LNK-09 SOA211: a wrong PIN → message 2', async ({ page, linkage, snap })
   await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click()
   await page.getByLabel('キャッシュカードの暗証番号').fill('9999')
   await page.getByRole('button', { name: '次へ' }).click()
+  await snap('17-SOA211-wrong-pin')
+  await expectErrorDialog(page, '本人認証情報が誤っています。本人認証項目をご確認のうえ、再度入力して下さい。')
   await expect(page.getByRole('alert')).toHaveText('本人認証情報が誤っています。本人認証項目をご確認のうえ、再度入力して下さい。')
   await expect(screenId(page)).toHaveText('画面ID : SOA211')
-  await snap('17-SOA211-wrong-pin')
 })
 
 test('LNK-11 中止する on any screen → 「API連携認証を中止しました。」 → 連携元画面へ with error=access_denied&state', async ({ page, linkage, snap }) => {

@@ -1,11 +1,11 @@
 // The 中止 page (LNK-11). The seed shows no 画面ID for it; SOA299 is our choice.
 import { html, type Html } from '../html.ts'
-import { messages } from '../messages.ts'
+import type { Messages } from '../messages.ts'
 import { page } from './layout.ts'
 
-export function abortedPage(returnUrl: string): Html {
+export function abortedPage(t: Messages, returnUrl: string): Html {
   const body = html`
-<ul class="plain"><li>${messages.aborted}</li></ul>
-<div class="actions"><a class="button primary" href="${returnUrl}">連携元画面へ</a></div>`
-  return page({ screenId: 'SOA299', title: 'API連携認証の中止', plainTitle: true, body })
+<ul class="plain"><li>${t.aborted}</li></ul>
+<div class="actions"><a class="button primary" href="${returnUrl}">${t.buttons.backToClient}</a></div>`
+  return page({ t, screenId: 'SOA299', title: t.abortedTitle, plainTitle: true, body })
 }
