@@ -102,7 +102,7 @@ function brokenLink(row: StaffAuditTable, expectedSeq: number, prevHash: string)
   return chainHash(prevHash, { ...entry, seq: Number(row.seq) }) === hash ? null : 'wrong-hash'
 }
 
-const AuditCursor = z.tuple([z.number().int().positive()])
+const AuditCursor = z.tuple([z.number().int()])
 
 /** Newest first, one page at a time (SCALE-01), continuing below the last sequence number shown. */
 export async function auditPage(db: Db, page: { cursor?: string; limit: number }) {
