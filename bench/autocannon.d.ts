@@ -3,6 +3,7 @@ declare module 'autocannon' {
   interface Histogram {
     average: number
     p50: number
+    p90: number
     p99: number
   }
   interface Result {
@@ -17,6 +18,8 @@ declare module 'autocannon' {
     path?: string
     headers?: Record<string, string>
     body?: string
+    /** Called before each request is sent: how each request gets a fresh body (another user's current code). */
+    setupRequest?: (request: Request) => Request
   }
   interface Options {
     url: string

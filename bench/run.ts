@@ -1,112 +1,50 @@
-// `npm run bench` (SPEC §5): throughput and p99 latency of POST /v1/otp/verify against a no-op route of the same
-// service in the same run, on a temporary embedded SQLite database. Prints one JSON document; the ratios are the
-// figures to compare across machines, the absolute numbers only describe this one.
-import fs from 'node:fs'
+// `npm run bench` (SPEC §5, issue 12): one JSON document on stdout, a short table on stderr. For SQLite and — when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL is set — PostgreSQL: the verify paths (accept, mismatch, replayed)
+// against the same service's no-op route and a minimal reference server, the staff queries and the verify path
+// at scale (customers bulk-loaded by SQL, ~1 % locked), the linkage's first steps at 200 concurrent flows; then
+// the desktop app's first screen (bytes, first paint against a bare Mantine page) and its vault unlock.
+// `--quick` runs the same set smaller (20,000 customers, 3-second runs) in under two minutes on an idle machine.
+// Ratios are the figures to compare across machines; absolute numbers describe this one at this moment.
 import os from 'node:os'
-import path from 'node:path'
-import autocannon, { type Request, type Result } from 'autocannon'
-import { loadConfig } from '../server/src/config.ts'
-import { startService } from '../server/src/service.ts'
-import { upsertService } from '../server/src/provisioning/catalog.ts'
-import { issueActivation } from '../server/src/provisioning/activations.ts'
-import { saveRelyingParty } from '../server/src/relying-parties.ts'
-import { setUpToken, type ProvisionedToken } from '../test/server/client.ts'
+import { databaseSuite, type SuiteOptions } from './database.ts'
+import { desktopFigures } from './desktop.ts'
 
-const SERVICE_ID = 'BENCH'
-const WARMUP_SECONDS = 2
-const MEASURE_SECONDS = 5
-const CONNECTIONS = 10
+const quick = process.argv.includes('--quick')
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-bench-'))
-const service = await startService(
-  loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: '' }),
-  { listen: false },
-)
-// The baseline: the same Fastify instance, hooks and metrics, doing nothing. Exists only in this process.
-service.app.get('/__bench__/noop', { schema: { hide: true } }, async () => ({ ok: true }))
-const url = await service.app.listen({ host: '127.0.0.1', port: 0 })
-const deps = service.app.deps
+const options: SuiteOptions = quick
+  ? { customers: 20_000, armed: 20_000, seconds: 3, connections: 10, staffSamples: 40, linkageFlows: 200 }
+  : { customers: 1_000_000, armed: 200_000, seconds: 10, connections: 10, staffSamples: 200, linkageFlows: 200 }
 
-async function provisionTokens(prefix: string, count: number): Promise<{ userId: string; token: ProvisionedToken }[]> {
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const userId = `${prefix}${i}`
-      const issued = await issueActivation(deps.db, deps.clock.now(), { serviceId: SERVICE_ID, userId, expiresInDays: 1 })
-      return { userId, token: await setUpToken(url, { serviceId: SERVICE_ID, userId, activationPassword: issued.activationPassword }) }
-    }),
-  )
+const started = Date.now()
+const machine = { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0]!), node: process.version }
+const sqlite = await databaseSuite('sqlite', options)
+const postgres = pgUrl ? await databaseSuite('postgres', options, pgUrl) : null
+const desktop = await desktopFigures({ paintSamples: quick ? 3 : 9 })
+const report = { quick, machine, sqlite, postgres, desktop, seconds: Math.round((Date.now() - started) / 1000) }
+
+console.log(JSON.stringify(report, null, 2))
+console.error(table(report))
+
+function round(n: number) {
+  return Number(n.toFixed(2))
 }
 
-/**
- * One request per token with its current code — the first answer is valid, the rest replayed — and, for a few
- * tokens, a wrong code: mismatches counted atomically until the token locks, then locked.
- */
-function verifyRequests(rpKey: string, right: Awaited<ReturnType<typeof provisionTokens>>, wrong: typeof right): Request[] {
-  const request = (userId: string, otp: string): Request => ({
-    method: 'POST',
-    path: '/v1/otp/verify',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${rpKey}` },
-    body: JSON.stringify({ serviceId: SERVICE_ID, userId, otp }),
-  })
-  const now = new Date()
-  const wrongCode = (code: string) => code.slice(0, -1) + ((Number(code.at(-1)) + 1) % 10)
-  return [
-    ...right.map(({ userId, token }) => request(userId, token.codeAt(now))),
-    ...wrong.map(({ userId, token }) => request(userId, wrongCode(token.codeAt(now)))),
-  ]
-}
-
-/** The load client runs in a worker thread, so it does not share the service's event loop. */
-async function measure(requests: Request[] | undefined, noopPath: string, duration: number): Promise<Result> {
-  return autocannon({ url: `${url}${noopPath}`, connections: CONNECTIONS, duration, workers: 1, requests })
-}
-
-const summary = (r: Result) => ({ rps: Math.round(r.requests.average), p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx })
-
-try {
-  await upsertService(deps.db, deps.clock.now(), {
-    service_id: SERVICE_ID,
-    name: 'ベンチマーク',
-    logo_url: null,
-    link_url: null,
-    totp_algorithm: 'SHA1',
-    totp_digits: 8,
-    totp_period: 60,
-    offers_transactions: 0,
-  })
-  const rpKey = (await saveRelyingParty(deps.db, deps.clock.now(), { name: 'bench', serviceIds: [SERVICE_ID] })).key
-  const [warmRight, warmWrong, right, wrong] = await Promise.all([
-    provisionTokens('warm', 4),
-    provisionTokens('warmwrong', 1),
-    provisionTokens('user', 20),
-    provisionTokens('wrong', 4),
-  ])
-
-  await measure(undefined, '/__bench__/noop', WARMUP_SECONDS)
-  await measure(verifyRequests(rpKey, warmRight, warmWrong), '', WARMUP_SECONDS)
-  const noop = await measure(undefined, '/__bench__/noop', MEASURE_SECONDS)
-  const otpVerify = await measure(verifyRequests(rpKey, right, wrong), '', MEASURE_SECONDS)
-
-  const accepted = await deps.db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n')).where('last_step', '>=', 0).executeTakeFirstOrThrow()
-  console.log(
-    JSON.stringify(
-      {
-        otpVerify: { ...summary(otpVerify), validCodesAccepted: Number(accepted.n) },
-        noop: summary(noop),
-        ratio: {
-          rps: Number((otpVerify.requests.average / noop.requests.average).toFixed(3)),
-          p99: Number((otpVerify.latency.p99 / noop.latency.p99).toFixed(3)),
-        },
-        db: service.dbKind,
-        node: process.version,
-        connections: CONNECTIONS,
-        seconds: MEASURE_SECONDS,
-      },
-      null,
-      2,
-    ),
-  )
-} finally {
-  await service.close()
-  fs.rmSync(dataDir, { recursive: true, force: true })
+function table(r: typeof report): string {
+  const rows: [string, string, string][] = []
+  for (const [name, suite] of [['sqlite', r.sqlite], ['postgres', r.postgres]] as const) {
+    if (!suite) continue
+    const v = suite.verify
+    rows.push([name, 'verify accept / mismatch / replayed rps', `${v.accept.rps} / ${v.mismatch.rps} / ${v.replayed.rps}`])
+    rows.push([name, 'noop / reference rps', `${suite.noop.rps} / ${suite.reference.rps}`])
+    rows.push([name, 'accept ÷ noop, ÷ reference', `${suite.ratios.acceptToNoop}, ${suite.ratios.acceptToReference}`])
+    rows.push([name, `staff search account / user p95 ms (${suite.customers})`, `${suite.scale.staffSearchAccount.p95Ms} / ${suite.scale.staffSearchUser.p95Ms}`])
+    rows.push([name, 'locks first page p95 ms, bytes', `${suite.scale.locksFirstPage.p95Ms}, ${suite.scale.locksFirstPage.bytes}`])
+    rows.push([name, 'linkage ① / ② p95 ms (200 flows)', `${suite.linkage.authorize.p95Ms} / ${suite.linkage.account.p95Ms}`])
+  }
+  rows.push(['desktop', 'first screen JS / CSS gzip bytes', `${r.desktop.firstScreen.jsGzipBytes} / ${r.desktop.firstScreen.cssGzipBytes}`])
+  if (r.desktop.firstContentfulPaint) rows.push(['desktop', 'first paint app / bare Mantine ms', `${r.desktop.firstContentfulPaint.appMs} / ${r.desktop.firstContentfulPaint.bareMantineMs}`])
+  rows.push(['desktop', 'vault unlock ms', String(r.desktop.vaultUnlockMs)])
+  const width = Math.max(...rows.map((row) => row[1].length))
+  return rows.map(([a, b, c]) => `${a.padEnd(9)} ${b.padEnd(width)}  ${c}`).join('\n')
 }

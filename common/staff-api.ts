@@ -58,11 +58,23 @@ export const AccountType = z.enum(['ordinary', 'savings'])
 export const accountNumberRule = z.string().regex(/^[0-9]{7}$/)
 export const branchRule = z.string().regex(/^[0-9]{3}$/)
 
+/**
+ * Staff lists are cursor-paged (SCALE-01): at most STAFF_PAGE_MAX rows an answer, newest first where the list has a
+ * time; `nextCursor` (opaque) asks for the rows after the last one shown, null when there are no more.
+ */
+export const STAFF_PAGE_MAX = 100
+export const PageQuery = z.object({
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(STAFF_PAGE_MAX).default(50),
+})
+export type PageQuery = z.input<typeof PageQuery>
+const nextCursor = z.string().nullable()
+
 export const CustomerSearch = z.discriminatedUnion('by', [
-  z.object({ by: z.literal('account'), branch: branchRule, accountNumber: accountNumberRule }),
-  z.object({ by: z.literal('user'), serviceId: serviceIdRule, userId: userIdRule }),
+  PageQuery.extend({ by: z.literal('account'), branch: branchRule, accountNumber: accountNumberRule }),
+  PageQuery.extend({ by: z.literal('user'), serviceId: serviceIdRule, userId: userIdRule }),
 ])
-export type CustomerSearch = z.infer<typeof CustomerSearch>
+export type CustomerSearch = z.input<typeof CustomerSearch>
 
 /** A customer as the staff API names one: a core-banking customer, or an OTP user no customer is linked to. */
 export const CustomerRef = z.union([
@@ -78,7 +90,8 @@ export const CustomerSummary = z.object({
   otpUsers: z.array(z.object({ serviceId: z.string(), userId: z.string() })),
 })
 export type CustomerSummary = z.infer<typeof CustomerSummary>
-export const CustomerSearchResponse = z.object({ customers: z.array(CustomerSummary) })
+export const CustomerSearchResponse = z.object({ customers: z.array(CustomerSummary), nextCursor })
+export type CustomerSearchResponse = z.infer<typeof CustomerSearchResponse>
 
 export const LinkageLockView = z.object({
   failures: z.number().int(),
@@ -186,7 +199,8 @@ export const LockedItem = z.object({
   failures: z.number().int(),
 })
 export type LockedItem = z.infer<typeof LockedItem>
-export const LockedList = z.object({ items: z.array(LockedItem) })
+export const LockedList = z.object({ items: z.array(LockedItem), nextCursor })
+export type LockedList = z.infer<typeof LockedList>
 
 const OtpUserTarget = { serviceId: serviceIdRule, userId: userIdRule }
 export const ReleaseLinkageLockRequest = justified({ accountId: z.string().min(1).max(36) })
@@ -210,7 +224,8 @@ export type ActionResult = z.infer<typeof ActionResult>
 export const PendingResult = z.object({ auditSeq: z.number().int(), approval: ApprovalView })
 export type PendingResult = z.infer<typeof PendingResult>
 
-export const ApprovalList = z.object({ approvals: z.array(ApprovalView) })
+export const ApprovalList = z.object({ approvals: z.array(ApprovalView), nextCursor })
+export type ApprovalList = z.infer<typeof ApprovalList>
 /** The outcome of an approval; a reissued activation password is in the answer once and nowhere else. */
 export const ApprovalOutcome = z.object({
   auditSeq: z.number().int(),
@@ -240,12 +255,8 @@ export const AuditEntryView = z.object({
   hash: z.string(),
 })
 export type AuditEntryView = z.infer<typeof AuditEntryView>
-export const AuditPageQuery = z.object({
-  /** Entries before this sequence number (the next page of a newest-first listing). */
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
-export const AuditPage = z.object({ entries: z.array(AuditEntryView) })
+export const AuditPage = z.object({ entries: z.array(AuditEntryView), nextCursor })
+export type AuditPage = z.infer<typeof AuditPage>
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 /** CSV export: JST calendar dates, both inclusive. */
 export const AuditExportQuery = z.object({ from: calendarDate.optional(), to: calendarDate.optional() })

@@ -2,15 +2,16 @@
 // token never crosses it: the main process holds the session and the renderer gets views and outcomes only.
 import { z } from 'zod'
 import {
+  ApprovalList,
   ApprovalOutcome,
   ApprovalView,
-  AuditEntryView,
+  AuditPage,
   CustomerDetail,
   CustomerRef,
   CustomerSearch,
-  CustomerSummary,
+  CustomerSearchResponse,
   IdentityCheck,
-  LockedItem,
+  LockedList,
   MaintenanceWindowView,
   StaffErrorCode,
   StaffMember,
@@ -69,6 +70,9 @@ export const StaffActionOutcome = z.discriminatedUnion('outcome', [
 ])
 export type StaffActionOutcome = z.infer<typeof StaffActionOutcome>
 
+/** A staff list's next page: the `nextCursor` of the page before, or nothing for the first (SCALE-01). */
+const NextPage = z.object({ cursor: z.string().max(200).optional() })
+
 export const AuditExportInput = z.object({ from: z.string().max(10).optional(), to: z.string().max(10).optional() })
 export const AuditExportOutcome = z.discriminatedUnion('saved', [
   /** Saved by the main process where the staff member chose (Electron). */
@@ -85,13 +89,13 @@ export const staffBridge = {
   'staff.signOut': { input: z.void(), output: z.void() },
   /** The staff screens' heartbeat: whether the person did something since the last one; signs out when idle. */
   'staff.activity': { input: z.object({ userActive: z.boolean() }), output: StaffStatus },
-  'staff.search': { input: CustomerSearch, output: StaffResult(z.array(CustomerSummary)) },
+  'staff.search': { input: CustomerSearch, output: StaffResult(CustomerSearchResponse) },
   'staff.customer': { input: CustomerRef, output: StaffResult(CustomerDetail) },
-  'staff.locks': { input: z.void(), output: StaffResult(z.array(LockedItem)) },
+  'staff.locks': { input: NextPage, output: StaffResult(LockedList) },
   'staff.act': { input: StaffActionInput, output: StaffResult(StaffActionOutcome) },
-  'staff.approvals': { input: z.void(), output: StaffResult(z.array(ApprovalView)) },
+  'staff.approvals': { input: NextPage, output: StaffResult(ApprovalList) },
   'staff.decide': { input: z.object({ approvalId: z.uuid(), decision: z.enum(['approve', 'reject']) }), output: StaffResult(ApprovalOutcome) },
   'staff.maintenance': { input: z.void(), output: StaffResult(z.array(MaintenanceWindowView)) },
-  'staff.audit': { input: z.object({ before: z.number().int().positive().optional() }), output: StaffResult(z.array(AuditEntryView)) },
+  'staff.audit': { input: NextPage, output: StaffResult(AuditPage) },
   'staff.exportAudit': { input: AuditExportInput, output: StaffResult(AuditExportOutcome) },
 } as const

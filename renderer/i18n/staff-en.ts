@@ -3,6 +3,7 @@ import type { staffJa } from './staff-ja.ts'
 
 export const staffEn: Record<keyof typeof staffJa, string> = {
   'staff.entry': 'Staff mode (for staff)',
+  'staff.more': 'Show more',
   'staff.badge': 'Staff mode',
   'staff.role.窓口': 'Teller',
   'staff.role.管理者': 'Supervisor',
@@ -180,7 +181,6 @@ export const staffEn: Record<keyof typeof staffJa, string> = {
   'staff.audit.saved': 'Saved: {path}',
   'staff.audit.downloaded': '{file} downloaded.',
   'staff.audit.cancelled': 'Saving was cancelled.',
-  'staff.audit.more': 'Show more',
   'staff.audit.none': 'No entries.',
   'staff.audit.entry': '#{seq} {time}',
 

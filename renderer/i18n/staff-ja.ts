@@ -2,6 +2,8 @@
 export const staffJa = {
   'staff.entry': 'スタッフモード（職員用）',
   'staff.badge': 'スタッフモード',
+  /** A paged list's next page (SCALE-01). */
+  'staff.more': 'さらに表示',
   'staff.role.窓口': '窓口',
   'staff.role.管理者': '管理者',
   'staff.role.監査': '監査',
@@ -178,7 +180,6 @@ export const staffJa = {
   'staff.audit.saved': '保存しました: {path}',
   'staff.audit.downloaded': '{file} をダウンロードしました。',
   'staff.audit.cancelled': '保存を取り消しました。',
-  'staff.audit.more': 'さらに表示',
   'staff.audit.none': '記録はありません。',
   'staff.audit.entry': '#{seq} {time}',
 

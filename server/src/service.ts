@@ -2,9 +2,10 @@
 import type { Config } from './config.ts'
 import { buildApp } from './app.ts'
 import { openDeps } from './deps.ts'
+import type { QueryObserver } from './db/index.ts'
 
-export async function startService(config: Config, options: { listen?: boolean } = {}) {
-  const deps = await openDeps(config)
+export async function startService(config: Config, options: { listen?: boolean; onQuery?: QueryObserver } = {}) {
+  const deps = await openDeps(config, { onQuery: options.onQuery })
   const { db, dbKind, clock } = deps
   const app = await buildApp(deps)
   let url = ''

@@ -9,6 +9,7 @@ import { describe } from 'vitest'
 import type { Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
+import type { QueryObserver } from '../../server/src/db/index.ts'
 
 export interface DatabaseTarget {
   kind: 'sqlite' | 'postgres'
@@ -45,7 +46,10 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(target: DatabaseTarget, options: { manualClock?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  target: DatabaseTarget,
+  options: { manualClock?: boolean; env?: Record<string, string>; onQuery?: QueryObserver } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-test-'))
   const schema = target.url ? await createSchema(target.url) : ''
   const env = {
@@ -58,7 +62,7 @@ export async function startHarness(target: DatabaseTarget, options: { manualCloc
     DATABASE_SCHEMA: schema,
     ...options.env,
   }
-  const service = await startService(loadConfig(env))
+  const service = await startService(loadConfig(env), { onQuery: options.onQuery })
   clocksByUrl.set(service.url, service.app.deps.clock)
   return {
     url: service.url,

@@ -59,7 +59,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       expect((await teller().post('/v1/staff/customers/search', { by: 'user', serviceId: 'SHINKUMI', userId: 'teishi004' })).body.customers).toEqual([
         { ref: { serviceId: 'SHINKUMI', userId: 'teishi004' }, nameKana: null, accounts: [], otpUsers: [{ serviceId: 'SHINKUMI', userId: 'teishi004' }] },
       ])
-      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '999', accountNumber: '0000000' })).body).toEqual({ customers: [] })
+      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '999', accountNumber: '0000000' })).body).toEqual({ customers: [], nextCursor: null })
       expect((await teller().post('/v1/staff/customers/detail', { customerId: 'nobody' })).status).toBe(404)
       expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '1150', accountNumber: 'x' })).body).toEqual({ code: 'BAD_REQUEST' })
     })

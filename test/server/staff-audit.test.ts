@@ -88,11 +88,11 @@ describeOnEachDatabase('STF-05 the staff audit log', (target) => {
   })
 
   it('STF-05 監査 reads the log newest first, page by page', async () => {
-    const first = await call<{ entries: { seq: number; at: string; staffId: string }[] }>(h.url, 'GET', '/v1/staff/audit?limit=5', { token: tokens.audit01 })
+    const first = await call<{ entries: { seq: number; at: string; staffId: string }[]; nextCursor: string }>(h.url, 'GET', '/v1/staff/audit?limit=5', { token: tokens.audit01 })
     expect(first.status).toBe(200)
     const seqs = first.body.entries.map((e) => e.seq)
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a))
-    const next = await call<{ entries: { seq: number }[] }>(h.url, 'GET', `/v1/staff/audit?limit=5&before=${seqs.at(-1)}`, { token: tokens.audit01 })
+    const next = await call<{ entries: { seq: number }[] }>(h.url, 'GET', `/v1/staff/audit?limit=5&cursor=${first.body.nextCursor}`, { token: tokens.audit01 })
     expect(next.body.entries[0]!.seq).toBe(seqs.at(-1)! - 1)
   })
 

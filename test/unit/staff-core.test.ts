@@ -38,9 +38,9 @@ describe('STF-01 the staff session in the main process', () => {
     const app = await signedIn()
     expect(await recorded(app.api['staff.status']())).toMatchObject({ staff: { staffId: 'teller01', role: '窓口' }, endedBy: null, idleSeconds: 600 })
     const found = await recorded(app.api['staff.search']({ by: 'account', branch: '115', accountNumber: '1100026' }))
-    expect(found).toMatchObject({ ok: true, value: [{ ref: { customerId: 'demo-data-taro' } }] })
+    expect(found).toMatchObject({ ok: true, value: { customers: [{ ref: { customerId: 'demo-data-taro' } }], nextCursor: null } })
     await recorded(app.api['staff.customer']({ customerId: 'demo-data-taro' }))
-    await recorded(app.api['staff.locks']())
+    await recorded(app.api['staff.locks']({}))
     expect(JSON.stringify(answers)).not.toMatch(/stf_/)
   })
 
@@ -50,7 +50,7 @@ describe('STF-01 the staff session in the main process', () => {
     expect(await openSessions()).toHaveLength(before + 1)
     await app.api['staff.signOut']()
     expect(await openSessions()).toHaveLength(before)
-    expect(await app.api['staff.locks']()).toEqual({ ok: false, error: { code: 'STAFF_SIGNED_OUT' } })
+    expect(await app.api['staff.locks']({})).toEqual({ ok: false, error: { code: 'STAFF_SIGNED_OUT' } })
   })
 
   it('STF-01 after the idle time without activity the session ends (and on the service); activity keeps it', async () => {
@@ -68,7 +68,7 @@ describe('STF-01 the staff session in the main process', () => {
   it('STF-01 a session the service ended is ended here too (STAFF_SIGNED_OUT, endedBy expired)', async () => {
     const app = await signedIn()
     await h.deps.db.updateTable('staff_sessions').set({ revoked_at: 1 }).where('revoked_at', 'is', null).execute()
-    expect(await app.api['staff.locks']()).toEqual({ ok: false, error: { code: 'STAFF_SIGNED_OUT' } })
+    expect(await app.api['staff.locks']({})).toEqual({ ok: false, error: { code: 'STAFF_SIGNED_OUT' } })
     expect((await app.api['staff.status']()).endedBy).toBe('expired')
   })
 

@@ -68,18 +68,22 @@ export function staffEntries({ deps, client }: CoreContext): Entries<StaffChanne
       if (userActive) session.touch()
       return session.status()
     },
-    'staff.search': (input) => inSession('staff.search', async (t) => (await http.json('POST', '/v1/staff/customers/search', CustomerSearchResponse, { token: t, body: input })).customers),
+    'staff.search': (input) => inSession('staff.search', (t) => http.json('POST', '/v1/staff/customers/search', CustomerSearchResponse, { token: t, body: input })),
     'staff.customer': (ref) => inSession('staff.customer', (t) => http.json('POST', '/v1/staff/customers/detail', CustomerDetail, { token: t, body: ref })),
-    'staff.locks': () => inSession('staff.locks', async (t) => (await http.json('GET', '/v1/staff/locks', LockedList, { token: t })).items),
+    'staff.locks': ({ cursor }) => inSession('staff.locks', (t) => http.json('GET', pagePath('/v1/staff/locks', cursor), LockedList, { token: t })),
     'staff.act': (input) => inSession('staff.act', (t) => act(http, t, input)),
-    'staff.approvals': () => inSession('staff.approvals', async (t) => (await http.json('GET', '/v1/staff/approvals', ApprovalList, { token: t })).approvals),
+    'staff.approvals': ({ cursor }) => inSession('staff.approvals', (t) => http.json('GET', pagePath('/v1/staff/approvals', cursor), ApprovalList, { token: t })),
     'staff.decide': ({ approvalId, decision }) =>
       inSession('staff.decide', (t) => http.json('POST', `/v1/staff/approvals/${approvalId}/${decision}`, ApprovalOutcome, { token: t, body: {} })),
     'staff.maintenance': () => inSession('staff.maintenance', async (t) => (await http.json('GET', '/v1/staff/maintenance', MaintenanceList, { token: t })).windows),
-    'staff.audit': ({ before }) =>
-      inSession('staff.audit', async (t) => (await http.json('GET', `/v1/staff/audit${before ? `?before=${before}` : ''}`, AuditPage, { token: t })).entries),
+    'staff.audit': ({ cursor }) => inSession('staff.audit', (t) => http.json('GET', pagePath('/v1/staff/audit', cursor), AuditPage, { token: t })),
     'staff.exportAudit': (range) => inSession('staff.exportAudit', (t) => exportAudit(http, t, range, deps.fileSaver)),
   }
+}
+
+/** A paged list's path, asking for the page after `cursor` when one is given. */
+function pagePath(path: string, cursor: string | undefined): string {
+  return cursor ? `${path}?${new URLSearchParams({ cursor })}` : path
 }
 
 async function exportAudit(http: StaffHttp, token: string, range: unknown, saver: CoreContext['deps']['fileSaver']): Promise<AuditExportOutcome> {

@@ -7,6 +7,7 @@ import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'
 import { jstTime } from './staff-format.ts'
+import { MoreButton, usePagedList } from './paged-list.tsx'
 import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell, useStaff } from './StaffShell.tsx'
@@ -21,7 +22,7 @@ function Approvals() {
   const { t } = useI18n()
   const staff = useStaff()
   const { busy, error, run } = useStaffCall()
-  const [approvals, setApprovals] = useState<ApprovalView[] | null>(null)
+  const { rows: approvals, nextCursor, show } = usePagedList<ApprovalView>()
   const [deciding, setDeciding] = useState<Decision | null>(null)
   // What the dialog shows stays while it fades out; only `open` closes it.
   const [open, setOpen] = useState(false)
@@ -31,11 +32,12 @@ function Approvals() {
   }
   const [outcome, setOutcome] = useState<{ decision: Decision['decision']; result: ApprovalOutcome } | null>(null)
 
-  const load = useEffectEvent(async () => {
-    const loaded = await run(() => api['staff.approvals']())
-    if (loaded) setApprovals(loaded)
-  })
-  useEffect(() => void load(), [])
+  const load = async (cursor?: string) => {
+    const page = await run(() => api['staff.approvals']({ cursor }))
+    if (page) show({ rows: page.approvals, nextCursor: page.nextCursor }, cursor !== undefined)
+  }
+  const first = useEffectEvent(() => void load())
+  useEffect(() => first(), [])
 
   const decide = async () => {
     if (!deciding) return
@@ -107,6 +109,7 @@ function Approvals() {
           </Paper>
         )
       })}
+      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void load(cursor)} testId="staff-approvals-more" />
       <ConfirmDialog
         opened={open}
         title={t(deciding?.decision === 'approve' ? 'staff.approvals.confirmApprove' : 'staff.approvals.confirmReject')}

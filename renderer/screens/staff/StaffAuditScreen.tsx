@@ -6,6 +6,7 @@ import type { AuditEntryView } from '../../../common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { jstTime } from './staff-format.ts'
+import { MoreButton, usePagedList } from './paged-list.tsx'
 import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
@@ -47,14 +48,14 @@ function Entry({ entry }: { entry: AuditEntryView }) {
 function Audit() {
   const { t } = useI18n()
   const { busy, error, run } = useStaffCall()
-  const [entries, setEntries] = useState<AuditEntryView[] | null>(null)
+  const { rows: entries, nextCursor, show } = usePagedList<AuditEntryView>()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [exported, setExported] = useState<string | null>(null)
 
-  const more = async (before?: number) => {
-    const page = await run(() => api['staff.audit']({ before }))
-    if (page) setEntries((shown) => [...(before ? (shown ?? []) : []), ...page])
+  const more = async (cursor?: string) => {
+    const page = await run(() => api['staff.audit']({ cursor }))
+    if (page) show({ rows: page.entries, nextCursor: page.nextCursor }, cursor !== undefined)
   }
   const first = useEffectEvent(() => void more())
   useEffect(() => first(), [])
@@ -68,7 +69,6 @@ function Audit() {
     setExported(t('staff.audit.downloaded', { file: outcome.fileName }))
   }
 
-  const last = entries?.at(-1)
   return (
     <Stack gap="sm" p="md" data-testid="staff-audit">
       <Paper withBorder radius="md" p="sm">
@@ -101,11 +101,7 @@ function Audit() {
           {entries.map((entry) => (
             <Entry key={entry.seq} entry={entry} />
           ))}
-          {last && last.seq > 1 && (
-            <Button variant="subtle" size="md" onClick={() => void more(last.seq)} data-testid="staff-audit-more">
-              {t('staff.audit.more')}
-            </Button>
-          )}
+          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void more(cursor)} testId="staff-audit-more" />
         </>
       )}
     </Stack>

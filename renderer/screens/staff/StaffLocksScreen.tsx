@@ -1,12 +1,13 @@
 // ロック中一覧 (STF-03): everything locked now — API linkage, OTP, activation password — newest first; each opens
 // the customer.
 import { Badge, Center, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useEffectEvent, useState } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { LockedItem } from '../../../common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import { jstTime } from './staff-format.ts'
+import { MoreButton, usePagedList } from './paged-list.tsx'
 import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
@@ -16,13 +17,14 @@ const KIND_COLOR = { linkage: 'grape', otp: 'red', activation: 'orange' } as con
 function Locks() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { error, run } = useStaffCall()
-  const [items, setItems] = useState<LockedItem[] | null>(null)
-  const load = useEffectEvent(async () => {
-    const loaded = await run(() => api['staff.locks']())
-    if (loaded) setItems(loaded)
-  })
-  useEffect(() => void load(), [])
+  const { busy, error, run } = useStaffCall()
+  const { rows: items, nextCursor, show } = usePagedList<LockedItem>()
+  const load = async (cursor?: string) => {
+    const page = await run(() => api['staff.locks']({ cursor }))
+    if (page) show({ rows: page.items, nextCursor: page.nextCursor }, cursor !== undefined)
+  }
+  const first = useEffectEvent(() => void load())
+  useEffect(() => first(), [])
 
   if (!items) return error ? <StaffErrorAlert error={error} /> : <Center py="xl"><Loader color="teal" aria-label={t('common.communicating')} /></Center>
   return (
@@ -58,6 +60,8 @@ function Locks() {
           </Paper>
         </UnstyledButton>
       ))}
+      <StaffErrorAlert error={error} />
+      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void load(cursor)} testId="staff-locks-more" />
     </Stack>
   )
 }

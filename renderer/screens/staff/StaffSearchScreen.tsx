@@ -6,6 +6,7 @@ import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
+import { MoreButton, usePagedList } from './paged-list.tsx'
 import { accountLabel } from './staff-format.ts'
 import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
@@ -13,13 +14,19 @@ import { StaffShell } from './StaffShell.tsx'
 
 const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const
 
+/** The form's fields of a search the screen was reopened with (the page it was on is not kept). */
+function searchFields(search: CustomerSearch): Record<string, string> {
+  return search.by === 'account' ? { branch: search.branch, accountNumber: search.accountNumber } : { serviceId: search.serviceId, userId: search.userId }
+}
+
 function Search({ initial }: { initial?: CustomerSearch }) {
   const { t } = useI18n()
   const navigator = useNavigator()
   const { busy, error, setError, run } = useStaffCall()
   const [by, setBy] = useState<CustomerSearch['by']>(initial?.by ?? 'account')
-  const [fields, setFields] = useState<Record<string, string>>(initial ? { ...initial } : {})
-  const [found, setFound] = useState<{ search: CustomerSearch; customers: CustomerSummary[] } | null>(null)
+  const [fields, setFields] = useState<Record<string, string>>(initial ? searchFields(initial) : {})
+  const [searched, setSearched] = useState<CustomerSearch | null>(null)
+  const { rows: customers, nextCursor, show } = usePagedList<CustomerSummary>()
   const field = (name: string, label: Parameters<typeof t>[0], width: number) => (
     <TextInput
       label={t(label)}
@@ -31,9 +38,11 @@ function Search({ initial }: { initial?: CustomerSearch }) {
     />
   )
 
-  const search = async (query: CustomerSearch) => {
-    const customers = await run(() => api['staff.search'](query))
-    if (customers) setFound({ search: query, customers })
+  const search = async (query: CustomerSearch, cursor?: string) => {
+    const page = await run(() => api['staff.search']({ ...query, cursor }))
+    if (!page) return
+    setSearched(query)
+    show({ rows: page.customers, nextCursor: page.nextCursor }, cursor !== undefined)
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -75,15 +84,15 @@ function Search({ initial }: { initial?: CustomerSearch }) {
         </Stack>
       </form>
       <StaffErrorAlert error={error} />
-      {found && (
+      {searched && customers && (
         <Stack gap="xs" data-testid="staff-search-results">
           <Text size="sm" fw={700}>
-            {found.customers.length ? t('staff.search.results', { count: found.customers.length }) : t('staff.search.none')}
+            {customers.length ? t('staff.search.results', { count: customers.length }) : t('staff.search.none')}
           </Text>
-          {found.customers.map((customer) => (
+          {customers.map((customer) => (
             <UnstyledButton
               key={JSON.stringify(customer.ref)}
-              onClick={() => navigator.go({ name: 'staffCustomer', ref: customer.ref, back: { name: 'staffSearch', search: found.search } })}
+              onClick={() => navigator.go({ name: 'staffCustomer', ref: customer.ref, back: { name: 'staffSearch', search: searched } })}
               data-testid="staff-search-result"
             >
               <Paper withBorder radius="md" p="sm" className="staff-card-link">
@@ -106,6 +115,7 @@ function Search({ initial }: { initial?: CustomerSearch }) {
               </Paper>
             </UnstyledButton>
           ))}
+          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void search(searched, cursor)} testId="staff-search-more" />
         </Stack>
       )}
     </Stack>

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
@@ -15,6 +15,7 @@ import * as staff from './migrations/0004_staff.ts'
 import * as oauthFapi from './migrations/0005_oauth_fapi.ts'
 import * as telephonyPruning from './migrations/0005_telephony_pruning.ts'
 import * as limits from './migrations/0005_limits.ts'
+import * as scale from './migrations/0005_scale.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0005_oauth_fapi': oauthFapi,
   '0005_telephony_pruning': telephonyPruning,
   '0005_limits': limits,
+  '0005_scale': scale,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.
@@ -40,14 +42,21 @@ export interface OpenedDb {
   schema?: string
 }
 
-export function openDatabase(options: { databaseUrl?: string; databaseSchema?: string; dataDir: string }): OpenedDb {
+/** Told every statement the service runs: how the query-plan test collects the request paths' queries. */
+export type QueryObserver = (query: CompiledQuery) => void
+
+export function openDatabase(options: { databaseUrl?: string; databaseSchema?: string; dataDir: string; onQuery?: QueryObserver }): OpenedDb {
   const url = options.databaseUrl
+  const onQuery = options.onQuery
+  const log = onQuery && ((event: { level: string; query: CompiledQuery }) => {
+    if (event.level === 'query') onQuery(event.query)
+  })
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const schema = options.databaseSchema ?? 'public'
     // search_path per connection: unqualified table names in every query and migration resolve to this schema.
     const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
     trackPool(pool)
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', schema }
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }), kind: 'postgres', schema }
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
@@ -57,9 +66,15 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), kind: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log }), kind: 'sqlite' }
 }
 
+/**
+ * Safe when several instances start at once on an empty PostgreSQL database (SCALE-02): Kysely's migrator takes
+ * a session advisory lock (pg_advisory_lock) around the whole run and tolerates its bookkeeping tables being
+ * created by another instance meanwhile. On SQLite the processes of one host are started by one primary, which
+ * migrates before forking (server/src/main.ts).
+ */
 export async function migrateToLatest({ db, schema }: OpenedDb): Promise<void> {
   // Named explicitly: without it Kysely looks for its bookkeeping tables in every schema and can find another's.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema })

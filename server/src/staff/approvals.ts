@@ -2,8 +2,9 @@
 // effect only when a second 管理者 approves in their own session. The claim is one conditional UPDATE (pending,
 // not expired, not requested by the approver), so two approvals of the same request cannot both act.
 import type { Transaction } from 'kysely'
+import { z } from 'zod'
 import type { Deps } from '../app.ts'
-import type { ApprovalOutcome, ApprovalView, PendingResult, ReissueActivationRequest, RevokeDeviceRequest } from '../../../common/staff-api.ts'
+import type { ApprovalList, ApprovalOutcome, ApprovalView, PendingResult, ReissueActivationRequest, RevokeDeviceRequest } from '../../../common/staff-api.ts'
 import type { Database } from '../db/schema.ts'
 import type { StaffApprovalsTable } from '../db/schema-staff.ts'
 import { revokeDevice } from '../devices/revoke.ts'
@@ -11,6 +12,7 @@ import { newActivationPassword } from '../provisioning/activations.ts'
 import { hashPassword } from '../secrets.ts'
 import { appendAudit } from './audit.ts'
 import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
+import { decodeCursor, pageOf } from './cursor.ts'
 import { iso } from './time.ts'
 
 /** A request nobody approved within a day is void: the situation at the counter has moved on. */
@@ -33,16 +35,33 @@ function viewOf(row: StaffApprovalsTable): ApprovalView {
   }
 }
 
-/** Pending requests, newest first; of one OTP user when given. */
-export async function approvalsOf(deps: Deps, user?: { serviceId: string; userId: string }): Promise<ApprovalView[]> {
-  let query = deps.db
+function pendingApprovals(deps: Deps) {
+  return deps.db
     .selectFrom('staff_approvals')
     .selectAll()
     .where('status', '=', 'pending')
     .where('expires_at', '>', deps.clock.now().getTime())
     .orderBy('requested_at', 'desc')
-  if (user) query = query.where('service_id', '=', user.serviceId).where('user_id', '=', user.userId)
-  return (await query.execute()).map(viewOf)
+    .orderBy('approval_id', 'desc')
+}
+
+/** One OTP user's pending requests, newest first (a few at most: each one waits a day at the longest). */
+export async function pendingApprovalsOf(deps: Deps, user: { serviceId: string; userId: string }): Promise<ApprovalView[]> {
+  return (await pendingApprovals(deps).where('service_id', '=', user.serviceId).where('user_id', '=', user.userId).execute()).map(viewOf)
+}
+
+const ApprovalCursor = z.tuple([z.number().int(), z.string().max(36)])
+
+/** Every pending request, newest first, one page at a time (SCALE-01). */
+export async function approvalPage(deps: Deps, page: { cursor?: string; limit: number }): Promise<ApprovalList> {
+  const after = decodeCursor(ApprovalCursor, page.cursor)
+  let query = pendingApprovals(deps).limit(page.limit + 1)
+  if (after) {
+    const [at, id] = after
+    query = query.where('requested_at', '<=', at).where((eb) => eb.or([eb('requested_at', '<', at), eb('approval_id', '<', id)]))
+  }
+  const { rows, nextCursor } = pageOf(await query.execute(), page.limit, (r) => [r.requested_at, r.approval_id])
+  return { approvals: rows.map(viewOf), nextCursor }
 }
 
 type FourEyesRequest = (ReissueActivationRequest & { kind: 'reissue-activation' }) | (RevokeDeviceRequest & { kind: 'revoke-device' })

@@ -4,11 +4,13 @@
 // write lock (SQLite) until commit, so concurrent appends queue up and the chain never forks.
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { z } from 'zod'
 import type { Db } from '../db/index.ts'
 import type { Database } from '../db/schema.ts'
 import type { StaffAuditTable } from '../db/schema-staff.ts'
 import { GENESIS_HASH } from '../db/migrations/0004_staff.ts'
 import { staffActions } from '../metrics.ts'
+import { decodeCursor, pageOf } from './cursor.ts'
 
 /** Who did what to whom, why, when and from where — what every entry records. */
 export interface AuditEvent {
@@ -103,11 +105,14 @@ function brokenLink(row: StaffAuditTable, expectedSeq: number, prevHash: string)
   return chainHash(prevHash, { ...entry, seq: Number(row.seq) }) === hash ? null : 'wrong-hash'
 }
 
-/** Newest first, `limit` entries before sequence number `before` (or from the newest). */
-export async function auditPage(db: Db, options: { before?: number; limit: number }) {
-  let query = db.selectFrom('staff_audit').selectAll().orderBy('seq', 'desc').limit(options.limit)
-  if (options.before !== undefined) query = query.where('seq', '<', options.before)
-  return query.execute()
+const AuditCursor = z.tuple([z.number().int()])
+
+/** Newest first, one page at a time (SCALE-01), continuing below the last sequence number shown. */
+export async function auditPage(db: Db, page: { cursor?: string; limit: number }) {
+  const after = decodeCursor(AuditCursor, page.cursor)
+  let query = db.selectFrom('staff_audit').selectAll().orderBy('seq', 'desc').limit(page.limit + 1)
+  if (after) query = query.where('seq', '<', after[0])
+  return pageOf(await query.execute(), page.limit, (row) => [Number(row.seq)])
 }
 
 /** Entries between two instants (inclusive start, exclusive end), oldest first, in pages of PAGE. */

@@ -2,31 +2,41 @@
 // to help them — the API-linkage lock and recent attempts, linkages, OTP lock, activation password, devices.
 // A customer is a core-banking customer with their OTP users (customer_otp_users), or an OTP user alone.
 import type { Deps } from '../app.ts'
-import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSummary, OtpUserView } from '../../../common/staff-api.ts'
-import { approvalsOf } from './approvals.ts'
+import { z } from 'zod'
+import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSearchResponse, CustomerSummary, OtpUserView } from '../../../common/staff-api.ts'
+import { pendingApprovalsOf } from './approvals.ts'
+import { decodeCursor, pageOf } from './cursor.ts'
 import { iso, isoOrNull } from './time.ts'
-
 
 /** How an audit entry names whose data was read or changed. */
 export function customerSubject(ref: CustomerRef): string {
   return 'customerId' in ref ? `customer:${ref.customerId}` : `otp:${ref.serviceId}/${ref.userId}`
 }
 
-export async function searchCustomers(deps: Deps, search: CustomerSearch): Promise<CustomerSummary[]> {
-  const refs = search.by === 'account' ? await refsByAccount(deps, search.branch, search.accountNumber) : await refsByUser(deps, search.serviceId, search.userId)
-  return Promise.all(refs.map((ref) => summaryOf(deps, ref)))
+const SearchCursor = z.tuple([z.string().max(36)])
+
+/** One page of the customers a search finds, in customer-id order (SCALE-01: bounded like every staff list). */
+export async function searchCustomers(deps: Deps, search: z.output<typeof CustomerSearch>): Promise<CustomerSearchResponse> {
+  const { rows, nextCursor } =
+    search.by === 'account'
+      ? await refsByAccount(deps, search.branch, search.accountNumber, search)
+      : { rows: await refsByUser(deps, search.serviceId, search.userId), nextCursor: null }
+  return { customers: await Promise.all(rows.map((ref) => summaryOf(deps, ref))), nextCursor }
 }
 
-async function refsByAccount(deps: Deps, branch: string, accountNumber: string): Promise<CustomerRef[]> {
-  const rows = await deps.db
+async function refsByAccount(deps: Deps, branch: string, accountNumber: string, page: { cursor?: string; limit: number }) {
+  const after = decodeCursor(SearchCursor, page.cursor)
+  let query = deps.db
     .selectFrom('bank_accounts')
     .select('customer_id')
     .distinct()
     .where('branch', '=', branch)
     .where('account_number', '=', accountNumber)
     .orderBy('customer_id')
-    .execute()
-  return rows.map((r) => ({ customerId: r.customer_id }))
+    .limit(page.limit + 1)
+  if (after) query = query.where('customer_id', '>', after[0])
+  const found = pageOf(await query.execute(), page.limit, (r) => [r.customer_id])
+  return { rows: found.rows.map((r): CustomerRef => ({ customerId: r.customer_id })), nextCursor: found.nextCursor }
 }
 
 async function refsByUser(deps: Deps, serviceId: string, userId: string): Promise<CustomerRef[]> {
@@ -163,7 +173,7 @@ async function otpUserView(deps: Deps, serviceId: string, userId: string, now: n
       createdAt: iso(t.created_at),
       expiresAt: iso(t.expires_at),
     })),
-    pendingApprovals: await approvalsOf(deps, { serviceId, userId }),
+    pendingApprovals: await pendingApprovalsOf(deps, { serviceId, userId }),
   }
 }
 

@@ -13,7 +13,6 @@ import {
   ApprovalOutcome,
   AuditExportQuery,
   AuditPage,
-  AuditPageQuery,
   CustomerDetail,
   CustomerRef,
   CustomerSearch,
@@ -23,6 +22,7 @@ import {
   MaintenanceRequest,
   MaintenanceResult,
   OtpUserActionRequest,
+  PageQuery,
   PendingResult,
   ReissueActivationRequest,
   ReleaseLinkageLockRequest,
@@ -36,7 +36,7 @@ import {
 } from '../../../common/staff-api.ts'
 import { auditRead, StaffRefusal, type Actor } from './actor.ts'
 import { releaseLinkageLock, resetOtpFailures, revokeLinkage, setMaintenance, setUserStatus, unlockActivation, upcomingMaintenance } from './actions.ts'
-import { approvalsOf, approve, reject, requestApproval } from './approvals.ts'
+import { approvalPage, approve, reject, requestApproval } from './approvals.ts'
 import { appendAudit, auditPage } from './audit.ts'
 import { auditCsv } from './audit-export.ts'
 import { customerDetail, customerSubject, searchCustomers } from './customers.ts'
@@ -146,10 +146,10 @@ function customerRoutes(app: App) {
     '/v1/staff/customers/search',
     { config: { staffAccess: COUNTER }, schema: { operationId: 'searchCustomers', security: [{ staffSession: [] }], summary: 'Find a customer by branch + account number or by service ID + user ID', tags: ['staff'], body: CustomerSearch, response: { 200: CustomerSearchResponse, ...errors } } },
     async (request) => {
-      const customers = await searchCustomers(deps, request.body)
+      const found = await searchCustomers(deps, request.body)
       const term = request.body.by === 'account' ? `account:${request.body.branch}-${request.body.accountNumber}` : `otp:${request.body.serviceId}/${request.body.userId}`
-      await auditRead(deps, actorOf(request), 'customer.search', `search:${term}`, { found: customers.map((c) => customerSubject(c.ref)) })
-      return { customers }
+      await auditRead(deps, actorOf(request), 'customer.search', `search:${term}`, { found: found.customers.map((c) => customerSubject(c.ref)) })
+      return found
     },
   )
   app.post(
@@ -164,11 +164,11 @@ function customerRoutes(app: App) {
   )
   app.get(
     '/v1/staff/locks',
-    { config: { staffAccess: COUNTER }, schema: { operationId: 'listLocks', security: [{ staffSession: [] }], summary: 'Everything locked now, newest first', tags: ['staff'], response: { 200: LockedList, ...errors } } },
+    { config: { staffAccess: COUNTER }, schema: { operationId: 'listLocks', security: [{ staffSession: [] }], summary: 'Everything locked now, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: LockedList, ...errors } } },
     async (request) => {
-      const items = await lockedNow(deps)
-      await auditRead(deps, actorOf(request), 'locks.list', null, { count: items.length })
-      return { items }
+      const page = await lockedNow(deps, request.query)
+      await auditRead(deps, actorOf(request), 'locks.list', null, { count: page.items.length })
+      return page
     },
   )
 }
@@ -215,11 +215,11 @@ function approvalRoutes(app: App) {
   const Params = z.object({ approvalId: z.uuid() })
   app.get(
     '/v1/staff/approvals',
-    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'listApprovals', security: [{ staffSession: [] }], summary: 'Four-eyes requests waiting for a second 管理者', tags: ['staff'], response: { 200: ApprovalList, ...errors } } },
+    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'listApprovals', security: [{ staffSession: [] }], summary: 'Four-eyes requests waiting for a second 管理者, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: ApprovalList, ...errors } } },
     async (request) => {
-      const approvals = await approvalsOf(deps)
-      await auditRead(deps, actorOf(request), 'approvals.list', null, { count: approvals.length })
-      return { approvals }
+      const page = await approvalPage(deps, request.query)
+      await auditRead(deps, actorOf(request), 'approvals.list', null, { count: page.approvals.length })
+      return page
     },
   )
   for (const decision of ['approve', 'reject'] as const) {
@@ -238,11 +238,11 @@ function auditRoutes(app: App) {
   const { deps } = app
   app.get(
     '/v1/staff/audit',
-    { config: { staffAccess: AUDITOR }, schema: { operationId: 'listAudit', security: [{ staffSession: [] }], summary: 'The audit log, newest first', tags: ['staff'], querystring: AuditPageQuery, response: { 200: AuditPage, ...errors } } },
+    { config: { staffAccess: AUDITOR }, schema: { operationId: 'listAudit', security: [{ staffSession: [] }], summary: 'The audit log, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: AuditPage, ...errors } } },
     async (request) => {
-      const rows = await auditPage(deps.db, request.query)
-      await auditRead(deps, actorOf(request), 'audit.read', null, { before: request.query.before ?? null, count: rows.length })
-      return { entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({ ...e, staffId: staff_id, role: staff_role, identityCheck: identity_check, at: iso(at) })) }
+      const { rows, nextCursor } = await auditPage(deps.db, request.query)
+      await auditRead(deps, actorOf(request), 'audit.read', null, { cursor: request.query.cursor ?? null, count: rows.length })
+      return { nextCursor, entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({ ...e, staffId: staff_id, role: staff_role, identityCheck: identity_check, at: iso(at) })) }
     },
   )
   app.get(

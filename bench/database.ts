@@ -1,0 +1,221 @@
+// One database's figures: the verify paths against the no-op route and the reference, the staff queries at scale
+// and the linkage's first steps under 200 concurrent flows. The data is bulk-loaded first (scale-data.ts); the
+// service and the reference then run as processes of their own on it.
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { HOTP, Secret } from 'otpauth'
+import type { Request } from 'autocannon'
+import { loadConfig } from '../server/src/config.ts'
+import { openDeps } from '../server/src/deps.ts'
+import { saveRelyingParty } from '../server/src/relying-parties.ts'
+import { openSession } from '../server/src/staff/sessions.ts'
+import { authorizeUrl, LinkageBrowser, pkce } from '../test/server/linkage-client.ts'
+import { accountNumberOf, armTokens, branchOf, loadScaleData, SCALE_CLIENT, SCALE_SERVICE, seedOf, userIdOf } from './scale-data.ts'
+import { percentile, round, startChild, throughput, timed, type Throughput } from './load.ts'
+
+export interface SuiteOptions {
+  customers: number
+  /** Tokens with real seeds: the accept, mismatch and replay requests use them, each user a few times at most. */
+  armed: number
+  seconds: number
+  connections: number
+  staffSamples: number
+  linkageFlows: number
+}
+
+const here = path.dirname(new URL(import.meta.url).pathname)
+
+export async function databaseSuite(kind: 'sqlite' | 'postgres', options: SuiteOptions, pgUrl?: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-bench-'))
+  const schema = kind === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined
+  if (schema) await onPostgres(pgUrl!, `create schema ${schema}`)
+  const seedKey = randomBytes(32).toString('base64')
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: pgUrl && kind === 'postgres' ? pgUrl : '',
+    DATABASE_SCHEMA: schema ?? '',
+    SEED_KEY: seedKey,
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  }
+  const deps = await openDeps(loadConfig(env))
+  const children: { stop(): Promise<void> }[] = []
+  try {
+    const now = Date.now()
+    const loadMs = await timed(async () => {
+      await loadScaleData(deps, { count: options.customers, now })
+      await armTokens(deps, options.armed)
+    })
+    const rpKey = (await saveRelyingParty(deps.db, new Date(now), { name: 'bench', serviceIds: [SCALE_SERVICE] })).key
+    await deps.db
+      .insertInto('staff_users')
+      .values({ staff_id: 'bench01', name: 'ベンチ', role: '窓口', password_hash: 'x', totp_secret_ciphertext: 'x', totp_last_step: -1, failures: 0, locked_until: null, created_at: now })
+      .execute()
+    const staffToken = (await openSession(deps, 'bench01', '127.0.0.1')).token
+
+    const service = await startChild(path.join(here, 'service-process.ts'), env)
+    children.push(service)
+    const reference = await startChild(path.join(here, 'reference.ts'), {
+      BENCH_REF_DB: kind === 'postgres' ? pgUrl! : `sqlite:${path.join(dataDir, 'shinkumi.sqlite')}`,
+      BENCH_REF_SCHEMA: schema ?? '',
+      SEED_KEY: seedKey,
+      BENCH_REF_KEY_HASH: createHash('sha256').update(rpKey).digest('hex'),
+    })
+    children.push(reference)
+
+    const verify = await verifyFigures(service.url, reference.url, rpKey, options)
+    const scale = await scaleFigures(service.url, staffToken, options)
+    const linkage = await linkageFigures(service.url, options)
+    return {
+      customers: options.customers,
+      loadSeconds: round(loadMs / 1000, 1),
+      ...verify,
+      scale: { customers: options.customers, ...scale, verifyAccept1M: options.customers >= 1_000_000 ? { rps: verify.verify.accept.rps } : null },
+      linkage,
+    }
+  } finally {
+    for (const child of children) await child.stop()
+    await deps.db.destroy()
+    if (schema) await onPostgres(pgUrl!, `drop schema ${schema} cascade`)
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Users of the armed range that are not locked (every hundredth scale token is), each visited once per pass:
+ * pass 0 asks for the current step's code, pass 1 for the next step's (inside the ±1 window), so every request
+ * of `accept` is a fresh valid code of another user.
+ */
+function userCycle(from: number, to: number) {
+  const users = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 100 !== 0)
+  let k = 0
+  return () => {
+    const user = users[k % users.length]!
+    const pass = Math.floor(k / users.length)
+    k += 1
+    return { user, pass }
+  }
+}
+
+const codeAt = (user: number, step: number) => HOTP.generate({ secret: new Secret({ buffer: Uint8Array.from(seedOf(user)).buffer }), digits: 8, counter: step })
+
+function verifyRequests(rpKey: string, body: () => { user: number; otp: string }): Request[] {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${rpKey}` }
+  return [
+    {
+      method: 'POST',
+      path: '/v1/otp/verify',
+      headers,
+      setupRequest: (request) => {
+        const { user, otp } = body()
+        return { ...request, body: JSON.stringify({ serviceId: SCALE_SERVICE, userId: userIdOf(user), otp }) }
+      },
+    },
+  ]
+}
+
+async function verifyFigures(serviceUrl: string, referenceUrl: string, rpKey: string, options: SuiteOptions) {
+  const { seconds, connections, armed } = options
+  const step = () => Math.floor(Date.now() / 60_000)
+  const accepting = (from: number, to: number) => {
+    const next = userCycle(from, to)
+    return () => {
+      const { user, pass } = next()
+      return { user, otp: codeAt(user, step() + Math.min(pass, 1)) }
+    }
+  }
+  // Ranges of the armed users: warm-up, the service, the reference (so neither consumes the other's steps).
+  const warm = Math.floor(armed * 0.2)
+  const half = warm + Math.floor((armed - warm) / 2)
+  const run = (url: string, requests?: Request[], s = seconds) => throughput(url, { seconds: s, connections, requests })
+
+  await run(`${serviceUrl}/__bench__/noop`, undefined, 1)
+  await run(serviceUrl, verifyRequests(rpKey, accepting(1, Math.floor(warm / 2))), 1)
+  await run(referenceUrl, verifyRequests(rpKey, accepting(Math.floor(warm / 2), warm)), 1)
+
+  const noop = await run(`${serviceUrl}/__bench__/noop`)
+  const reference = await run(referenceUrl, verifyRequests(rpKey, accepting(half, armed + 1)))
+  const accept = await run(serviceUrl, verifyRequests(rpKey, accepting(warm, half)))
+  // The users just accepted: their current step's code again is a replay; a wrong code counts a failure.
+  const replaying = userCycle(warm, half)
+  const replayed = await run(
+    serviceUrl,
+    verifyRequests(rpKey, () => {
+      const { user } = replaying()
+      return { user, otp: codeAt(user, step()) }
+    }),
+  )
+  const mismatching = userCycle(warm, half)
+  const mismatch = await run(serviceUrl, verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })))
+  const ratio = (a: Throughput, b: Throughput) => round(a.rps / b.rps, 3)
+  return {
+    verify: { accept, mismatch, replayed },
+    noop,
+    reference,
+    ratios: { acceptToNoop: ratio(accept, noop), acceptToReference: ratio(accept, reference), mismatchToReference: ratio(mismatch, reference) },
+  }
+}
+
+async function scaleFigures(serviceUrl: string, token: string, options: SuiteOptions) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const pick = () => 1 + Math.floor(Math.random() * options.customers)
+  const sample = async (request: () => Promise<Response>) => {
+    const times: number[] = []
+    let bytes = 0
+    for (let n = 0; n < options.staffSamples; n++) {
+      times.push(
+        await timed(async () => {
+          const response = await request()
+          bytes = (await response.arrayBuffer()).byteLength
+          if (!response.ok) throw new Error(`staff request failed: ${response.status}`)
+        }),
+      )
+    }
+    return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), bytes }
+  }
+  const search = (body: object) => () => fetch(`${serviceUrl}/v1/staff/customers/search`, { method: 'POST', headers, body: JSON.stringify(body) })
+  const staffSearchAccount = await sample(() => {
+    const i = pick()
+    return search({ by: 'account', branch: branchOf(i), accountNumber: accountNumberOf(i) })()
+  })
+  const staffSearchUser = await sample(() => search({ by: 'user', serviceId: SCALE_SERVICE, userId: userIdOf(pick()) })())
+  const locksFirstPage = await sample(() => fetch(`${serviceUrl}/v1/staff/locks`, { headers }))
+  return {
+    staffSearchAccount: { p50Ms: staffSearchAccount.p50Ms, p95Ms: staffSearchAccount.p95Ms },
+    staffSearchUser: { p50Ms: staffSearchUser.p50Ms, p95Ms: staffSearchUser.p95Ms },
+    locksFirstPage,
+  }
+}
+
+/** ① the authorization request up to page ① (SOA201), ② page ①'s account submitted up to page ②: per step. */
+async function linkageFigures(serviceUrl: string, options: SuiteOptions) {
+  const authorize: number[] = []
+  const account: number[] = []
+  let failed = 0
+  await Promise.all(
+    Array.from({ length: options.linkageFlows }, async (_, k) => {
+      const i = 2 + k * 7 // accounts without a linkage lock (the scale data locks i % 100 = 3)
+      const browser = new LinkageBrowser(serviceUrl)
+      authorize.push(await timed(() => browser.open(authorizeUrl({ challenge: pkce().challenge, clientId: SCALE_CLIENT, redirectUri: 'http://127.0.0.1/cb' }))))
+      let page = { html: '' }
+      account.push(await timed(async () => void (page = await browser.submit('/linkage/account', { branch: branchOf(i), type: 'ordinary', accountNumber: accountNumberOf(i) }))))
+      if (!/SOA202/.test(page.html)) failed += 1
+    }),
+  )
+  const step = (times: number[]) => ({ p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) })
+  return { flows: options.linkageFlows, authorize: step(authorize), account: step(account), ...(failed ? { notReachingPage2: failed } : {}) }
+}
+
+async function onPostgres(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
