@@ -59,14 +59,16 @@ export const clientAddCommand: Command = {
 
 export const callCommand: Command = {
   name: 'call',
-  usage: 'call --from N --to N [--call-id ID]',
+  usage: 'call --from N --to N [--call-id ID] [--at ISO]',
   summary: 'play the telephony provider: a signed inbound call to SERVICE_URL (default http://127.0.0.1:8787)',
-  options: { from: { type: 'string' }, to: { type: 'string' }, 'call-id': { type: 'string' } },
+  // --at: the call's time, for a service on a manual clock (it refuses calls more than 5 minutes off its own).
+  options: { from: { type: 'string' }, to: { type: 'string' }, 'call-id': { type: 'string' }, at: { type: 'string' } },
   async run(values, deps) {
     const from = typeof values.from === 'string' ? values.from : ''
     const to = requiredOption(values, 'to', z.string().min(1).max(32))
     const callId = typeof values['call-id'] === 'string' ? values['call-id'] : crypto.randomUUID()
-    const body = JSON.stringify({ callId, from, to, at: deps.clock.now().toISOString() })
+    const at = typeof values.at === 'string' ? requiredOption(values, 'at', z.iso.datetime({ offset: true })) : deps.clock.now().toISOString()
+    const body = JSON.stringify({ callId, from, to, at })
     const response = await fetch(`${serviceUrl()}/v1/telephony/inbound-call`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-signature': sign(deps.config.linkage.telephonySecret, body) },

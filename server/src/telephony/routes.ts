@@ -10,12 +10,12 @@ import { signatureMatches } from './signature.ts'
 import { isWithheld, nationalNumber } from './phone-number.ts'
 import { telephonyFailures } from '../metrics.ts'
 
-export const CALL_CLOCK_TOLERANCE_MS = 5 * 60_000
+const CALL_CLOCK_TOLERANCE_MS = 5 * 60_000
 /**
  * How long a callId is remembered. Far longer than the tolerance: a call played again after its callId is
  * forgotten is already refused for its `at`, which the signature keeps from being changed.
  */
-export const CALL_ID_RETENTION_MS = 24 * 3_600_000
+const CALL_ID_RETENTION_MS = 24 * 3_600_000
 
 const InboundCall = z.object({
   callId: z.string().min(1).max(128),

@@ -27,6 +27,8 @@ export interface LinkageService {
   dataDir: string
   env: Record<string, string>
   setClock(iso: string): Promise<void>
+  /** The service's (manual) time, as last set: what the telephony provider stamps its calls with (SVC-05). */
+  now(): string
   /** The telephony provider's signed webhook. */
   call(from: string, to: string): Promise<{ status: number; body: { status?: string } }>
   admin(...args: string[]): string
@@ -54,6 +56,7 @@ export const test = base.extend<{ snap: (name: string) => Promise<void> }, { lin
       const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
       const url = match[1]!
       env.SERVICE_URL = url
+      let serviceTime = new Date().toISOString()
       const service: LinkageService = {
         url,
         dataDir,
@@ -61,9 +64,11 @@ export const test = base.extend<{ snap: (name: string) => Promise<void> }, { lin
         async setClock(iso) {
           const response = await fetch(`${url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: iso }) })
           expect(response.status).toBe(200)
+          serviceTime = new Date(iso).toISOString()
         },
+        now: () => serviceTime,
         async call(from, to) {
-          const body = JSON.stringify({ callId: randomBytes(8).toString('hex'), from, to, at: new Date().toISOString() })
+          const body = JSON.stringify({ callId: randomBytes(8).toString('hex'), from, to, at: serviceTime })
           const signature = `sha256=${createHmac('sha256', TELEPHONY_SECRET).update(body).digest('hex')}`
           const response = await fetch(`${url}/v1/telephony/inbound-call`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body })
           return { status: response.status, body: (await response.json()) as { status?: string } }

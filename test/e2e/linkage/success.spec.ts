@@ -47,7 +47,7 @@ for (const [label, viewport] of [
       const to = (await page.getByTestId('call-to').textContent())!.trim()
       expect(['0120111222', '0120333444', '0800555666']).toContain(to)
       await snap('04-SOA209-call')
-      const called = JSON.parse(linkage.admin('call', '--from', TARO.phone, '--to', to, '--json').replace(/^[^{]*/, '')) as { status: string }
+      const called = JSON.parse(linkage.admin('call', '--from', TARO.phone, '--to', to, '--at', linkage.now(), '--json').replace(/^[^{]*/, '')) as { status: string }
       expect(called.status).toBe('verified')
       await page.getByRole('button', { name: '確定する' }).click()
 
