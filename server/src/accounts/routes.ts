@@ -2,7 +2,8 @@
 // account; an account moved to another branch (or closed) no longer answers under its old number.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { clientErrorStatus } from '../request-errors.ts'
 import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
 import { addDays, isCalendarDate, jstDate, subtractMonths } from '../linkage/jst.ts'
 import { ACCOUNT_TYPE_LABELS, activeAccount, transactionsBetween } from './bank.ts'
@@ -54,7 +55,7 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   const { db, clock } = app.deps
 
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request', message: 'malformed request' })
+    if (clientErrorStatus(error)) return reply.status(400).send({ error: 'invalid_request', message: 'malformed request' })
     request.log.error({ err: error }, 'account API error')
     return reply.status(500).send({ error: 'server_error', message: `internal error (${request.id})` })
   })

@@ -11,6 +11,7 @@ import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
 import * as devices from './migrations/0003_devices.ts'
 import * as staff from './migrations/0004_staff.ts'
+import * as textColumns from './migrations/0005_text_columns.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0002_linkage': linkage,
   '0003_devices': devices,
   '0004_staff': staff,
+  '0005_text_columns': textColumns,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

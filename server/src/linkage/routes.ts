@@ -12,6 +12,7 @@ import { messages } from './messages.ts'
 import { noticePage } from './pages/notice.ts'
 import { faqPage, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
+import { clientErrorStatus, clientHungUp } from '../request-errors.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
 
@@ -23,6 +24,10 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => mailer.close())
 
   app.setErrorHandler((error, request, reply) => {
+    // A form that does not parse (too big, not a form, control characters) is the customer's to redo, not our fault.
+    const status = clientErrorStatus(error)
+    if (status) return sendPage(reply, noticePage({ lines: [messages.restart] }), { status })
+    if (clientHungUp(request, error)) return request.log.info('client hung up before the page')
     request.log.error({ err: error }, 'linkage page error')
     return sendPage(reply, noticePage({ lines: [messages.systemError], reference: request.id }), { status: 500 })
   })

@@ -2,6 +2,7 @@
 // as a scrypt hash only; they authenticate with client_secret_basic (RFC 6749 §2.3.1).
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/index.ts'
+import { isPlainText } from '../../../common/rules.ts'
 import { hashPassword, verifyPassword } from '../secrets.ts'
 
 export interface OAuthClient {
@@ -69,7 +70,9 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   // §2.3.1: both parts are form-urlencoded before they are joined.
   const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '))
   try {
-    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) }
+    const credentials = { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) }
+    // The header is text the request-wide check never sees decoded (SEC-06): a NUL here would reach the database.
+    return isPlainText(credentials.id) && isPlainText(credentials.secret) ? credentials : undefined
   } catch {
     return undefined
   }

@@ -3,7 +3,8 @@
 // waits for that caller on that number (linkage/phone-step.ts).
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { clientErrorStatus } from '../request-errors.ts'
 import { verifyWaitingFlow } from '../linkage/phone-step.ts'
 import { signatureMatches } from './signature.ts'
 import { isWithheld, nationalNumber } from './phone-number.ts'
@@ -37,7 +38,7 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
     }
   })
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request' })
+    if (clientErrorStatus(error)) return reply.status(400).send({ error: 'invalid_request' })
     request.log.error({ err: error }, 'telephony webhook error')
     return reply.status(500).send({ error: 'server_error' })
   })
