@@ -6,7 +6,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { describe } from 'vitest'
-import type { Deps } from '../../server/src/app.ts'
+import type { App, Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
 
@@ -32,6 +32,8 @@ export function describeOnEachDatabase(title: string, body: (target: DatabaseTar
 
 export interface Harness {
   url: string
+  /** The service itself, for `inject` where many requests need no socket each (the fuzz suite). */
+  app: App
   deps: Deps
   /** The environment the service was started with: a child process given it works on the same database. */
   env: Record<string, string>
@@ -54,6 +56,7 @@ export async function startHarness(target: DatabaseTarget, options: { manualCloc
   const service = await startService(loadConfig(env))
   return {
     url: service.url,
+    app: service.app,
     deps: service.app.deps,
     env,
     async close() {
