@@ -22,22 +22,32 @@ interface Operation {
   method: string
   path: string
   properties: string[]
+  /** The body's string fields that take free text up to a length: what the largest allowed request holds. */
+  longest: Record<string, string>
 }
 
-type JsonSchema = { properties?: Record<string, unknown>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] }
+type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; type?: string; maxLength?: number; pattern?: string; format?: string; enum?: unknown[] }
+
+const variantsOf = (schema: JsonSchema): JsonSchema[] => [schema, ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap(variantsOf)]
 
 function propertiesOf(schema: JsonSchema | undefined): string[] {
-  if (!schema) return []
-  return [...new Set([...Object.keys(schema.properties ?? {}), ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap(propertiesOf)])]
+  return schema ? [...new Set(variantsOf(schema).flatMap((v) => Object.keys(v.properties ?? {})))] : []
+}
+
+/** Every free-text field at its maximum length, in full-width characters (the widest a column stores). */
+function longestOf(schema: JsonSchema | undefined): Record<string, string> {
+  const fields = schema ? variantsOf(schema).flatMap((v) => Object.entries(v.properties ?? {})) : []
+  return Object.fromEntries(
+    fields.filter(([, f]) => f.type === 'string' && f.maxLength && !f.pattern && !f.format && !f.enum).map(([name, f]) => [name, 'ア'.repeat(f.maxLength!)]),
+  )
 }
 
 function operationsOf(doc: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> }): Operation[] {
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      properties: propertiesOf(Object.values(op.requestBody?.content ?? {})[0]?.schema),
-    })),
+    Object.entries(methods).map(([method, op]) => {
+      const schema = Object.values(op.requestBody?.content ?? {})[0]?.schema
+      return { method: method.toUpperCase(), path, properties: propertiesOf(schema), longest: longestOf(schema) }
+    }),
   )
 }
 
@@ -131,6 +141,7 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
   let h: Harness
   let operations: Operation[]
   let authorizations: fc.Arbitrary<string | undefined>
+  let credentials: string[]
   const runs = RUNS[target.kind]
 
   beforeAll(async () => {
@@ -140,9 +151,10 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
     const signIn = await h.app.inject({ method: 'POST', url: '/v1/staff/session', payload: { staffId: teller.staffId, password: teller.password, otp: staffCode(teller.totpSecret, new Date()) } })
     const staffToken = (signIn.json() as { token: string }).token
     // Real credentials as well as garbage, so that malformed bodies also get past authentication to the schemas.
+    credentials = [`Bearer ${await addRelyingPartyKey(h.deps)}`, `Bearer ${staffToken}`, `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`]
     authorizations = fc.option(
       fc.oneof(
-        fc.constantFrom(`Bearer ${await addRelyingPartyKey(h.deps)}`, `Bearer ${staffToken}`, `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`),
+        fc.constantFrom(...credentials),
         nastyString.map((s) => `Bearer ${s.replace(/[^\x20-\x7e]/g, '')}`),
         nastyString.map((s) => `Basic ${Buffer.from(`${s}:${s}`).toString('base64')}`),
         fc.string({ maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
@@ -166,6 +178,17 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
     }
     expect(await counters(h)).toEqual(before)
     expect((await h.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+  })
+
+  it('SEC-06 the largest request each schema allows (every free-text field at its maximum length) is stored or refused, never a 500', async () => {
+    const sized = operations.filter((o) => Object.keys(o.longest).length)
+    expect(sized.length).toBeGreaterThan(0)
+    for (const operation of sized) {
+      for (const authorization of credentials) {
+        const url = operation.path.replace(/\{[^}]+\}/g, 'x')
+        await send(h, { method: operation.method as InjectOptions['method'], url, payload: operation.longest, headers: { authorization } })
+      }
+    }
   })
 
   it('SEC-06 every linkage form answers malformed forms, cookies and CSRF fields below 500, without a trace', { timeout: 600_000 }, async () => {
