@@ -21,3 +21,16 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 5
 export const autoLockMinutesRule = z.union(AUTO_LOCK_CHOICES.map((m) => z.literal(m)))
 
 export const MAX_TOKENS = 10
+
+/** C0 and C1 control characters other than tab and line breaks (a staff reason may run over lines). */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+/** Half of a surrogate pair without its other half: not Unicode text, and no database stores it as sent. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether text from outside may be taken in at all: well-formed Unicode without control characters. NUL above all:
+ * PostgreSQL refuses it in text columns where SQLite keeps it, so the two databases would answer differently.
+ */
+export function isPlainText(text: string): boolean {
+  return !CONTROL.test(text) && !LONE_SURROGATE.test(text)
+}

@@ -10,6 +10,7 @@ import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
 import { openApiDocument } from './openapi.ts'
 import httpPolicy, { httpServerOptions } from './http-policy.ts'
+import { clientErrorStatus, clientHungUp, frameworkErrors, refuseUnplainText, unparsedBody } from './request-errors.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -43,6 +44,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     ...httpServerOptions(deps.config),
     bodyLimit: 64 * 1024,
+    frameworkErrors,
   })
   app.decorate('deps', deps)
   await app.register(httpPolicy)
@@ -54,9 +56,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.status(400).send({ code: 'BAD_REQUEST', message: 'request does not match the schema' })
     }
-    const status = (error as { statusCode?: number }).statusCode
-    if (status && status >= 400 && status < 500) {
-      return reply.status(status).send({ code: 'BAD_REQUEST', message: (error as Error).message })
+    const status = clientErrorStatus(error)
+    if (status === 400 || status === 413 || status === 414 || status === 415) return reply.status(status).send(unparsedBody(status))
+    if (status) return reply.status(status).send({ code: 'BAD_REQUEST', message: (error as Error).message })
+    if (clientHungUp(request, error)) {
+      request.log.info('client hung up before the answer')
+      return reply.status(400).send(unparsedBody(400))
     }
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send({ code: 'INTERNAL', message: 'internal error', correlationId: request.id })
@@ -72,6 +77,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(observability)
+  refuseUnplainText(app)
   if (deps.clock instanceof ManualClock) await app.register(testClockRoutes)
   await app.register(provisioningRoutes)
   await app.register(otpRoutes)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { describe } from 'vitest'
-import type { Deps } from '../../server/src/app.ts'
+import type { App, Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
 import type { QueryObserver } from '../../server/src/db/index.ts'
@@ -40,6 +40,8 @@ export function serviceClockAt(url: string): Deps['clock'] | undefined {
 
 export interface Harness {
   url: string
+  /** The service itself, for `inject` where many requests need no socket each (the fuzz suite). */
+  app: App
   deps: Deps
   /** The environment the service was started with: a child process given it works on the same database. */
   env: Record<string, string>
@@ -66,6 +68,7 @@ export async function startHarness(
   clocksByUrl.set(service.url, service.app.deps.clock)
   return {
     url: service.url,
+    app: service.app,
     deps: service.app.deps,
     env,
     async close() {

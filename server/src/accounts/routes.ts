@@ -2,7 +2,8 @@
 // account; an account moved to another branch (or closed) no longer answers under its old number.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { clientErrorStatus } from '../request-errors.ts'
 import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
 import { checkDpopProof, DpopNonces, type DpopError } from '../oauth/dpop.ts'
 import { SIGNING_ALGS } from '../oauth/jwks.ts'
@@ -64,7 +65,7 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   const nonces = new DpopNonces(seedKey)
 
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ error: 'invalid_request', error_description: 'malformed request' })
+    if (clientErrorStatus(error)) return reply.status(400).send({ error: 'invalid_request', error_description: 'malformed request' })
     request.log.error({ err: error }, 'account API error')
     return reply.status(500).send({ error: 'server_error', error_description: `internal error (${request.id})` })
   })

@@ -16,6 +16,7 @@ import * as oauthFapi from './migrations/0005_oauth_fapi.ts'
 import * as telephonyPruning from './migrations/0005_telephony_pruning.ts'
 import * as limits from './migrations/0005_limits.ts'
 import * as scale from './migrations/0005_scale.ts'
+import * as textColumns from './migrations/0005_text_columns.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0005_telephony_pruning': telephonyPruning,
   '0005_limits': limits,
   '0005_scale': scale,
+  '0005_text_columns': textColumns,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.

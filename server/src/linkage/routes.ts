@@ -13,6 +13,7 @@ import { noticePage } from './pages/notice.ts'
 import { faqPage, mailDomainOf, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
 import { linkageRefusals } from '../metrics.ts'
+import { clientErrorStatus, clientHungUp } from '../request-errors.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
 
@@ -24,6 +25,13 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => mailer.close())
 
   app.setErrorHandler((error, request, reply) => {
+    // A form that does not parse (too big, not a form, control characters) is the customer's to redo, not our fault.
+    const status = clientErrorStatus(error)
+    if (status) {
+      const t = messagesOf(request)
+      return sendPage(reply, noticePage(t, { lines: [t.restart] }), { status })
+    }
+    if (clientHungUp(request, error)) return request.log.info('client hung up before the page')
     request.log.error({ err: error }, 'linkage page error')
     linkageRefusals.inc({ message: 'systemError' })
     const t = messagesOf(request)

@@ -2,6 +2,7 @@
 // client_secret_basic (RFC 6749 §2.3.1) or private_key_jwt (RFC 7523 §2.2). A client uses one method only.
 import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from 'jose'
 import type { Db } from '../db/index.ts'
+import { isPlainText } from '../../../common/rules.ts'
 import { checkClientSecret, hashClientSecret } from './client-secret.ts'
 import { findClient, type OAuthClient } from './clients.ts'
 import { SIGNING_ALGS } from './jwks.ts'
@@ -28,7 +29,9 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   // §2.3.1: both parts are form-urlencoded before they are joined.
   const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '))
   try {
-    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) }
+    const credentials = { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) }
+    // The header is text the request-wide check never sees decoded (SEC-06): a NUL here would reach the database.
+    return isPlainText(credentials.id) && isPlainText(credentials.secret) ? credentials : undefined
   } catch {
     return undefined
   }

@@ -42,8 +42,9 @@ import { auditCsv } from './audit-export.ts'
 import { customerDetail, customerSubject, searchCustomers } from './customers.ts'
 import { lockedNow } from './locks.ts'
 import { closeSession, openSession, sessionOf, type StaffPrincipal } from './sessions.ts'
-import { checkSignIn } from './sign-in.ts'
+import { signIn } from './sign-in.ts'
 import { iso } from './time.ts'
+import { clientErrorStatus, unparsedBody } from '../request-errors.ts'
 
 /** 'public': sign-in only; 'signedIn': any role; otherwise the roles allowed. */
 type Access = 'public' | 'signedIn' | readonly StaffRole[]
@@ -54,6 +55,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     staff?: StaffPrincipal
+    /** `request.ip` as read when the request arrived: once the client hangs up, the socket no longer knows it. */
+    clientAddress: string
   }
 }
 
@@ -62,18 +65,24 @@ const SUPERVISOR: Access = ['管理者']
 const AUDITOR: Access = ['監査']
 const errors = { '4xx': StaffError }
 
-const actorOf = (request: FastifyRequest): Actor => ({ staffId: request.staff!.staffId, role: request.staff!.role, ip: request.ip })
+const actorOf = (request: FastifyRequest): Actor => ({ staffId: request.staff!.staffId, role: request.staff!.role, ip: request.clientAddress })
 
 export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof StaffRefusal) return reply.status(error.status).send(error.body)
-    const status = (error as { statusCode?: number }).statusCode
-    if (hasZodFastifySchemaValidationErrors(error) || (status !== undefined && status >= 400 && status < 500)) {
-      return reply.status(400).send({ code: 'BAD_REQUEST' })
-    }
+    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ code: 'BAD_REQUEST' })
+    const status = clientErrorStatus(error)
+    // The staff contract's codes: BAD_REQUEST for every request that does not parse, with its own status.
+    if (status) return reply.status(status).send({ code: 'BAD_REQUEST', message: unparsedBody(status).message })
     throw error
+  })
+  // The address every audit entry records (STF-05), read before anything is awaited.
+  app.decorateRequest('clientAddress', '')
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.clientAddress = request.ip
+    done()
   })
   // Customer data and session answers are never kept by caches or proxies.
   app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'))
@@ -116,11 +125,9 @@ function sessionRoutes(app: App) {
       schema: { operationId: 'staffSignIn', security: [], summary: 'Staff sign-in: staff ID, password and the staff member’s own TOTP', tags: ['staff'], body: StaffSignInRequest, response: { 200: StaffSignInResponse, ...errors } },
     },
     async (request, reply) => {
-      const outcome = await checkSignIn(deps, request.body)
-      const event = { staffId: request.body.staffId, role: outcome.role, ip: request.ip, action: 'staff.sign-in', subject: null }
-      await appendAudit(deps.db, { ...event, outcome: outcome.ok ? 'done' : outcome.code }, deps.clock.now())
+      const outcome = await signIn(deps, request.body, request.clientAddress)
       if (!outcome.ok) throw new StaffRefusal(outcome.code)
-      const session = await openSession(deps, outcome.staffId, request.ip)
+      const session = await openSession(deps, outcome.staffId, request.clientAddress)
       return reply.send({ token: session.token, ...sessionView(app, outcome, session.expiresAt) })
     },
   )

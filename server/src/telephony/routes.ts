@@ -4,7 +4,8 @@
 // one linkage flow that waits for that caller on that number (linkage/phone-step.ts).
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { clientErrorStatus } from '../request-errors.ts'
 import { verifyWaitingFlow } from '../linkage/phone-step.ts'
 import { signatureMatches } from './signature.ts'
 import { isWithheld, nationalNumber } from './phone-number.ts'
@@ -47,7 +48,7 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
     }
   })
   app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    if (clientErrorStatus(error)) {
       telephonyFailures.inc({ reason: 'invalid_request' })
       return reply.status(400).send({ error: 'invalid_request' })
     }
