@@ -7,6 +7,9 @@ import { importJWK, type CryptoKey } from 'jose'
 import { DEMO_FAPI_CLIENT as FAPI } from '../../../server/src/linkage/demo.ts'
 import { test, expect, TARO, WEEKDAY_AFTERNOON, catchRedirect, fillAccount, fillCustomer, screenId } from './fixture.ts'
 
+// The whole customer journey plus the app's token, resource, refresh and revocation calls: more than one page's worth.
+test.describe.configure({ timeout: 120_000 })
+
 test('LNK-01 LNK-12 SVC-07 OAUTH-01…05 a FAPI 2.0 app (openid-client): discovery, PAR + private_key_jwt, the six pages, DPoP tokens, refresh, revoke', async ({ page, linkage, snap }) => {
   // The service runs on a manual clock: keep it moving with real time, and tell the client how far apart they are.
   const realStart = Date.now()
