@@ -9,7 +9,7 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
 import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
 import { specOf } from './navigation/registry.tsx'
 import type { NavigationState } from './navigation/state.ts'
-import { theme } from './theme.ts'
+import { cssVariablesResolver, theme } from './theme.ts'
 
 interface ProvidersProps {
   children: ReactNode
@@ -19,7 +19,7 @@ interface ProvidersProps {
 
 export function AppProviders({ children, env = 'default' }: ProvidersProps) {
   return (
-    <MantineProvider theme={theme} env={env} forceColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} env={env} forceColorScheme="light">
       <I18nProvider>{children}</I18nProvider>
     </MantineProvider>
   )
@@ -35,7 +35,7 @@ function CurrentScreen() {
   const tab = spec.tab(screen)
   const back = spec.back(screen)
   return (
-    <AppFrame title={t(spec.title(screen))} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
+    <AppFrame title={t(spec.title(screen))} screenKey={visit} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
       <Screen key={visit} screen={screen} />
     </AppFrame>
   )

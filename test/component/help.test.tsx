@@ -10,13 +10,15 @@ import { installFakeApi, token } from './fake-api.ts'
 
 const first = token()
 const at = (screen: NavigationState['screen'], tokenId: string | null = null): NavigationState => ({ screen, tokenId, visit: 0 })
-const title = async () => (await screen.findByTestId('screen-title')).textContent
+// The help screens are long (20 Q&As, 26 error rows): on a loaded machine they take a while to render.
+const SLOW = { timeout: 5_000 }
+const title = async () => (await screen.findByTestId('screen-title', {}, SLOW)).textContent
 
-describe('ヘルプ', () => {
+describe('ヘルプ', { timeout: 30_000 }, () => {
   it('OTP-28 設定メニュー → ヘルプ → よくある質問: the メモリ不足 table and every question, answers in the manual’s words', async () => {
     installFakeApi([first])
     render(<App env="test" initial={at({ name: 'settings' }, first.id)} />)
-    fireEvent.click(await screen.findByTestId('settings-help'))
+    fireEvent.click(await screen.findByTestId('settings-help', {}, SLOW))
     expect(await title()).toBe('ヘルプ')
     fireEvent.click(screen.getByTestId('help-faq'))
     expect(await title()).toBe('よくある質問')
@@ -46,12 +48,12 @@ describe('ヘルプ', () => {
   it('OTP-28 OTP-27 an error screen opens エラー表示一覧 at its code; [戻る] returns to the error', async () => {
     installFakeApi([], { 'tokens.provision': vi.fn(async () => ({ ok: false as const, error: { code: 'S0F1' as const } })) })
     render(<App env="test" />)
-    fireEvent.change(await screen.findByTestId('setup-service-id'), { target: { value: 'SHINKUMI' } })
+    fireEvent.change(await screen.findByTestId('setup-service-id', {}, SLOW), { target: { value: 'SHINKUMI' } })
     fireEvent.change(screen.getByTestId('setup-user-id'), { target: { value: 'yamada001' } })
     fireEvent.change(screen.getByTestId('setup-password'), { target: { value: 'ABCD1234EF' } })
     fireEvent.click(screen.getByTestId('setup-agree'))
     fireEvent.click(screen.getByTestId('setup-submit'))
-    expect((await screen.findByTestId('error-message')).textContent).toBe('初期設定に失敗しました。\nパソコンの日時・タイムゾーンが正しく設定されているか確認してください。')
+    expect((await screen.findByTestId('error-message', {}, SLOW)).textContent).toBe('初期設定に失敗しました。\nパソコンの日時・タイムゾーンが正しく設定されているか確認してください。')
     fireEvent.click(screen.getByTestId('error-help'))
     expect(await title()).toBe('エラー表示一覧')
     expect((screen.getByTestId('error-list-search') as HTMLInputElement).value).toBe('S0F1')
@@ -60,18 +62,18 @@ describe('ヘルプ', () => {
     fireEvent.click(screen.getByTestId('error-list-all'))
     expect(screen.getAllByTestId('error-list-code').length).toBeGreaterThan(1)
     fireEvent.click(screen.getByTestId('header-back'))
-    expect((await screen.findByTestId('error-code')).textContent).toBe('S0F1')
+    expect((await screen.findByTestId('error-code', {}, SLOW)).textContent).toBe('S0F1')
   })
 
   it('OTP-28 OTP-26 the crash screen opens エラー表示一覧 at A999 in place and comes back', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     installFakeApi([token({ expiresAt: 'not a date' })])
     render(<App env="test" />)
-    expect((await screen.findByTestId('error-code')).textContent).toBe('A999')
+    expect((await screen.findByTestId('error-code', {}, SLOW)).textContent).toBe('A999')
     fireEvent.click(screen.getByTestId('error-help'))
     expect(await title()).toBe('エラー表示一覧')
     expect(screen.getByTestId('error-list-remedy').textContent).toBe('本アプリを再起動して再試行してください。再度実施しても、うまくいかない場合は、お客様センターにお問合せ下さい。')
     fireEvent.click(screen.getByTestId('header-back'))
-    expect((await screen.findByTestId('error-code')).textContent).toBe('A999')
+    expect((await screen.findByTestId('error-code', {}, SLOW)).textContent).toBe('A999')
   })
 })

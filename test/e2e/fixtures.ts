@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { test as base, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect as playwrightExpect, test as base, type Page } from '@playwright/test'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const NODE = process.execPath
@@ -138,6 +139,18 @@ export { expect } from '@playwright/test'
 export function issue(service: Service, serviceId: string, userId: string): string {
   const out = JSON.parse(service.admin('issue', '--service', serviceId, '--user', userId, '--json')) as { activationPassword: string }
   return out.activationPassword
+}
+
+/**
+ * A11Y-01: axe-core finds no critical or serious violation on what the page shows now. Called once the screen has
+ * settled (its title and content asserted), so a fading transition is not judged half-way.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const blocking = violations
+    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`).join(' | ')}`)
+  playwrightExpect(blocking, `axe-core on ${screen}`).toEqual([])
 }
 
 export async function open(page: Page, app: DesktopApp): Promise<void> {
