@@ -24,8 +24,8 @@ for (const lang of ['ja', 'en'] as const) {
     const w = WORDS[lang]
 
     test.beforeEach(async ({ linkage }) => {
-      // One walk through every screen with an axe scan on each (about a dozen): longer than one screen's test.
-      test.setTimeout(180_000)
+      // Several screens with an axe scan (and, in English, a screenshot) on each: minutes on a loaded 2-core machine.
+      test.setTimeout(300_000)
       await linkage.setClock(WEEKDAY_AFTERNOON)
     })
 
