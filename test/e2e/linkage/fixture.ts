@@ -84,7 +84,8 @@ export const test = base.extend<{ snap: (name: string) => Promise<void> }, { lin
       await stop(child as ChildProcess)
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
-    { scope: 'worker' },
+    // Loading the demo data and starting a service process: well over a test's time on a busy shared machine.
+    { scope: 'worker', timeout: 180_000 },
   ],
   snap: async ({ page }, use) => {
     await use(async (name) => {

@@ -2,6 +2,7 @@
 // system fault shows the seed's system-error message, never a stack trace.
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { test, expect, authorizeUrl, pkce } from './fixture.ts'
 import { ROOT } from '../fixtures.ts'
 
@@ -21,7 +22,20 @@ test('LNK-06 overload → 「ただ今受付が混雑しておりますので、
   await page.screenshot({ path: path.join(ROOT, 'test-results', 'linkage', 'pc-30-LNK06-busy.png'), fullPage: true })
 })
 
-test('LNK-06 a system fault → the seed\'s system-error message and a reference, no stack trace', async ({ page, linkage, snap }) => {
+test('LNK-13 A11Y-01 the busy page in English, without serious accessibility violations', async ({ browser, linkage }) => {
+  // The two flows of the test above still fill the service.
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' })).newPage()
+  const response = await page.goto(authorizeUrl(linkage, pkce().challenge))
+  expect(response?.status()).toBe(503)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('alert')).toHaveText('We are receiving many requests at the moment. Please try again later.')
+  await expect(page.getByRole('link', { name: 'Back to the app' })).toHaveAttribute('href', /error=temporarily_unavailable/)
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id)).toEqual([])
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'linkage', 'phone-en-30-busy.png'), fullPage: true })
+})
+
+test('LNK-06 a system fault → the seed\'s system-error message and a reference, no stack trace', async ({ page, browser, linkage, snap }) => {
   // Break the database under the running service: the flows table disappears.
   const script = `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('ALTER TABLE linkage_flows RENAME TO linkage_flows_broken');d.close()`
   execFileSync(process.execPath, ['-e', script, path.join(linkage.dataDir, 'shinkumi.sqlite')], { cwd: path.join(ROOT, 'server') })
@@ -31,4 +45,10 @@ test('LNK-06 a system fault → the seed\'s system-error message and a reference
   await expect(page.getByText('お問い合わせ番号')).toBeVisible()
   expect(await page.content()).not.toMatch(/at .*\.ts:\d+|SqliteError|stack/i)
   await snap('31-LNK06-system-error')
+  // LNK-13: the same page in English.
+  const english = await (await browser.newContext({ locale: 'en-US' })).newPage()
+  await english.goto(authorizeUrl(linkage, pkce().challenge))
+  await expect(english.getByRole('alert')).toHaveText('We cannot continue because of adjustments to the system. If it is urgent, please contact the help desk of this service.')
+  await expect(english.getByText('Reference number:')).toBeVisible()
+  await english.screenshot({ path: path.join(ROOT, 'test-results', 'linkage', 'phone-en-31-system-error.png'), fullPage: true })
 })
