@@ -1,5 +1,6 @@
 // Everything the service reads from its environment, validated once at start.
 import { fileURLToPath } from 'node:url'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -25,6 +26,8 @@ const Env = z.object({
   OTP_WINDOW_STEPS: z.coerce.number().int().min(0).max(5).default(1),
   TOKEN_LIFETIME_DAYS: intFrom(730),
   LOG_LEVEL: z.string().default('info'),
+  /** Processes serving requests (SCALE-02): a number, or `auto` for one per core. */
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
   LINKAGE_MAX_FAILURES: intFrom(5),
   LINKAGE_MAX_FLOWS: intFrom(200),
@@ -62,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedKey: e.SEED_KEY,
     manualClock: e.CLOCK === 'manual',
     logLevel: e.LOG_LEVEL,
+    workers: e.WORKERS === 'auto' ? os.availableParallelism() : e.WORKERS,
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,
     clockSkewSeconds: e.CLOCK_SKEW_SECONDS,
     otpMaxFailures: e.OTP_MAX_FAILURES,
