@@ -22,12 +22,28 @@ export async function saveRelyingParty(db: Db, now: Date, party: { name: string;
   return { id, name: party.name, key }
 }
 
+/**
+ * How long a key's lookup is reused. Every verification presents the key, and the lookup was one of the verify
+ * path's three statements (a round trip each on PostgreSQL); a key replaced or removed stops working at most
+ * this long afterwards, on every instance. Unknown keys are not remembered, so a stranger cannot fill the cache.
+ */
+const KEY_CACHE_MS = 10_000
+const MAX_CACHED_KEYS = 1000
+const knownKeys = new WeakMap<Db, Map<string, { id: string; until: number }>>()
+
 /** The relying party a bearer key belongs to, or null. A lookup by hash: the key itself is never compared. */
 export async function relyingPartyOf(db: Db, authorization: string | undefined): Promise<string | null> {
   const key = /^Bearer ([\x21-\x7e]{1,256})$/.exec(authorization ?? '')?.[1]
   if (!key) return null
-  const row = await db.selectFrom('relying_parties').select('id').where('key_hash', '=', hashKey(key)).executeTakeFirst()
-  return row?.id ?? null
+  const hash = hashKey(key)
+  const cache = knownKeys.get(db) ?? knownKeys.set(db, new Map()).get(db)!
+  const cached = cache.get(hash)
+  if (cached && cached.until > Date.now()) return cached.id
+  const row = await db.selectFrom('relying_parties').select('id').where('key_hash', '=', hash).executeTakeFirst()
+  if (!row) return null
+  if (cache.size >= MAX_CACHED_KEYS) cache.clear()
+  cache.set(hash, { id: row.id, until: Date.now() + KEY_CACHE_MS })
+  return row.id
 }
 
 /** onRequest hook for relying-party routes: runs before the body is parsed, so strangers learn nothing more. */

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kyse
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
+import { prepareNamedStatements } from './prepared.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
 import * as devices from './migrations/0003_devices.ts'
@@ -48,6 +49,7 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
     const schema = options.databaseSchema ?? 'public'
     // search_path per connection: unqualified table names in every query and migration resolve to this schema.
     const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
+    pool.on('connect', prepareNamedStatements)
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }), kind: 'postgres', schema }
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')
