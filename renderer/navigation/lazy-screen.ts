@@ -1,0 +1,9 @@
+// Screens that are not on the way to the first code load on demand, each in a chunk of its own (issue 12: the
+// first screen's JavaScript stays small, and staff mode costs a customer nothing). App.tsx's Suspense shows the
+// Loading placeholder for the moment a chunk takes to arrive.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+
+/** `lazyScreen(() => import('./X.tsx'), 'XScreen')`: the named export of a module loaded when first shown. */
+export function lazyScreen<P extends object, K extends string>(load: () => Promise<Record<K, ComponentType<P>>>, name: K): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => ({ default: (await load())[name] }))
+}
