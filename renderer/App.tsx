@@ -1,9 +1,10 @@
 // The customer app: providers, the crash boundary, and the current screen inside the window frame.
 import { MantineProvider } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { Suspense, type ReactNode } from 'react'
 import { AppFrame } from './components/AppFrame.tsx'
 import { BottomTabs } from './components/BottomTabs.tsx'
 import { CrashBoundary } from './components/CrashBoundary.tsx'
+import { Loading } from './components/Loading.tsx'
 import { useAutoLock } from './hooks/useAutoLock.ts'
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
 import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
@@ -36,7 +37,9 @@ function CurrentScreen() {
   const back = spec.back(screen)
   return (
     <AppFrame title={t(spec.title(screen))} screenKey={visit} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
-      <Screen key={visit} screen={screen} />
+      <Suspense fallback={<Loading />}>
+        <Screen key={visit} screen={screen} />
+      </Suspense>
     </AppFrame>
   )
 }

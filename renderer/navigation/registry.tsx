@@ -4,25 +4,15 @@ import type { ComponentType } from 'react'
 import { displayCode } from '../../common/errors.ts'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
-import { AboutScreen } from '../screens/customer/AboutScreen.tsx'
-import { AppLockScreen } from '../screens/customer/AppLockScreen.tsx'
-import { CorrectionDoneScreen } from '../screens/customer/CorrectionDoneScreen.tsx'
-import { CorrectionScreen } from '../screens/customer/CorrectionScreen.tsx'
-import { DisplayNameScreen } from '../screens/customer/DisplayNameScreen.tsx'
-import { ExpiredScreen } from '../screens/customer/ExpiredScreen.tsx'
-import { ExpiryRenewedScreen } from '../screens/customer/ExpiryRenewedScreen.tsx'
-import { ExpiryRenewScreen } from '../screens/customer/ExpiryRenewScreen.tsx'
-import { ErrorListScreen, FaqScreen, HelpMenuScreen } from '../screens/customer/HelpScreens.tsx'
 import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
-import { ProvisionedScreen } from '../screens/customer/ProvisionedScreen.tsx'
 import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
 import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
 import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
 import { TokenDeleteConfirmScreen, TokenDeletedScreen, TokenDeleteScreen } from '../screens/customer/TokenDeleteScreens.tsx'
 import { TokenSelectScreen } from '../screens/customer/TokenSelectScreen.tsx'
-import { TransactionsScreen } from '../screens/customer/TransactionsScreen.tsx'
 import { UnlockScreen } from '../screens/customer/UnlockScreen.tsx'
 import { VaultResetPanel } from '../screens/customer/VaultResetPanel.tsx'
+import { lazyScreen } from './lazy-screen.ts'
 import { useNavigator } from './Navigation.tsx'
 import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
 import { staffRegistry } from './staff-registry.tsx'
@@ -35,6 +25,21 @@ export interface ScreenSpec<N extends ScreenName> {
   /** Where the header's [戻る] leads; null shows none. */
   back: (screen: ScreenOf<N>) => Screen | null
 }
+
+// Screens off the way to the first code: loaded when first shown (lazy-screen.ts).
+const AboutScreen = lazyScreen(() => import('../screens/customer/AboutScreen.tsx'), 'AboutScreen')
+const AppLockScreen = lazyScreen(() => import('../screens/customer/AppLockScreen.tsx'), 'AppLockScreen')
+const CorrectionDoneScreen = lazyScreen(() => import('../screens/customer/CorrectionDoneScreen.tsx'), 'CorrectionDoneScreen')
+const CorrectionScreen = lazyScreen(() => import('../screens/customer/CorrectionScreen.tsx'), 'CorrectionScreen')
+const DisplayNameScreen = lazyScreen(() => import('../screens/customer/DisplayNameScreen.tsx'), 'DisplayNameScreen')
+const ExpiredScreen = lazyScreen(() => import('../screens/customer/ExpiredScreen.tsx'), 'ExpiredScreen')
+const ExpiryRenewedScreen = lazyScreen(() => import('../screens/customer/ExpiryRenewedScreen.tsx'), 'ExpiryRenewedScreen')
+const ExpiryRenewScreen = lazyScreen(() => import('../screens/customer/ExpiryRenewScreen.tsx'), 'ExpiryRenewScreen')
+const ProvisionedScreen = lazyScreen(() => import('../screens/customer/ProvisionedScreen.tsx'), 'ProvisionedScreen')
+const TransactionsScreen = lazyScreen(() => import('../screens/customer/TransactionsScreen.tsx'), 'TransactionsScreen')
+const HelpMenuScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'HelpMenuScreen')
+const FaqScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'FaqScreen')
+const ErrorListScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'ErrorListScreen')
 
 const none = () => null
 

@@ -1,17 +1,20 @@
 // The staff screens' rows of the registry (see registry.tsx): no bottom tabs; [戻る] walks back towards the staff
 // menu, and from the menu or sign-in it leaves staff mode (signing out first).
-import { StaffActionScreen } from '../screens/staff/StaffActionScreen.tsx'
-import { StaffApprovalsScreen } from '../screens/staff/StaffApprovalsScreen.tsx'
-import { StaffAuditScreen } from '../screens/staff/StaffAuditScreen.tsx'
-import { StaffCustomerScreen } from '../screens/staff/StaffCustomerScreen.tsx'
-import { StaffHomeScreen } from '../screens/staff/StaffHomeScreen.tsx'
-import { StaffLeaveScreen } from '../screens/staff/StaffLeaveScreen.tsx'
-import { StaffLocksScreen } from '../screens/staff/StaffLocksScreen.tsx'
-import { StaffMaintenanceScreen } from '../screens/staff/StaffMaintenanceScreen.tsx'
-import { StaffSearchScreen } from '../screens/staff/StaffSearchScreen.tsx'
-import { StaffSignInScreen } from '../screens/staff/StaffSignInScreen.tsx'
+import { lazyScreen } from './lazy-screen.ts'
 import type { ScreenSpec } from './registry.tsx'
 import type { StaffScreenName } from './staff-screens.ts'
+
+// Staff mode is its own set of chunks: a customer's app never downloads it.
+const StaffActionScreen = lazyScreen(() => import('../screens/staff/StaffActionScreen.tsx'), 'StaffActionScreen')
+const StaffApprovalsScreen = lazyScreen(() => import('../screens/staff/StaffApprovalsScreen.tsx'), 'StaffApprovalsScreen')
+const StaffAuditScreen = lazyScreen(() => import('../screens/staff/StaffAuditScreen.tsx'), 'StaffAuditScreen')
+const StaffCustomerScreen = lazyScreen(() => import('../screens/staff/StaffCustomerScreen.tsx'), 'StaffCustomerScreen')
+const StaffHomeScreen = lazyScreen(() => import('../screens/staff/StaffHomeScreen.tsx'), 'StaffHomeScreen')
+const StaffLeaveScreen = lazyScreen(() => import('../screens/staff/StaffLeaveScreen.tsx'), 'StaffLeaveScreen')
+const StaffLocksScreen = lazyScreen(() => import('../screens/staff/StaffLocksScreen.tsx'), 'StaffLocksScreen')
+const StaffMaintenanceScreen = lazyScreen(() => import('../screens/staff/StaffMaintenanceScreen.tsx'), 'StaffMaintenanceScreen')
+const StaffSearchScreen = lazyScreen(() => import('../screens/staff/StaffSearchScreen.tsx'), 'StaffSearchScreen')
+const StaffSignInScreen = lazyScreen(() => import('../screens/staff/StaffSignInScreen.tsx'), 'StaffSignInScreen')
 
 const none = () => null
 const leave = () => ({ name: 'staffLeave' }) as const

@@ -1,5 +1,6 @@
 // Everything the service reads from its environment, validated once at start.
 import { fileURLToPath } from 'node:url'
+import os from 'node:os'
 import path from 'node:path'
 import { isIP } from 'node:net'
 import { z } from 'zod'
@@ -37,6 +38,8 @@ const Env = z.object({
   }),
   /** SEC-08: when set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Processes serving requests (SCALE-02): a number, or `auto` for one per core. */
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
   LINKAGE_MAX_FAILURES: intFrom(5),
   LINKAGE_MAX_FLOWS: intFrom(200),
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    workers: e.WORKERS === 'auto' ? os.availableParallelism() : e.WORKERS,
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,
     clockSkewSeconds: e.CLOCK_SKEW_SECONDS,
     otpMaxFailures: e.OTP_MAX_FAILURES,

@@ -57,18 +57,34 @@ export async function saveRelyingParty(
   return { id, name: party.name, key, serviceIds: [...party.serviceIds] }
 }
 
+/**
+ * How long a key's lookup is reused. Every verification presents the key, and the lookup was one of the verify
+ * path's statements (a round trip each on PostgreSQL); a key replaced, removed or re-bound takes effect at most
+ * this long afterwards, on every instance. Unknown keys are not remembered, so a stranger cannot fill the cache.
+ */
+const KEY_CACHE_MS = 10_000
+const MAX_CACHED_KEYS = 1000
+const knownKeys = new WeakMap<Db, Map<string, { party: RelyingParty; until: number }>>()
+
 async function lookUpRelyingParty(db: Db, authorization: string | undefined): Promise<RelyingParty | null> {
   const key = /^Bearer ([\x21-\x7e]{1,256})$/.exec(authorization ?? '')?.[1]
   if (!key) return null
   // A lookup by hash: the key itself is never compared.
+  const hash = hashKey(key)
+  const cache = knownKeys.get(db) ?? knownKeys.set(db, new Map()).get(db)!
+  const cached = cache.get(hash)
+  if (cached && cached.until > Date.now()) return cached.party
   const rows = await db
     .selectFrom('relying_parties')
     .leftJoin('relying_party_services', 'relying_party_services.relying_party_id', 'relying_parties.id')
     .select(['relying_parties.id', 'relying_party_services.service_id'])
-    .where('relying_parties.key_hash', '=', hashKey(key))
+    .where('relying_parties.key_hash', '=', hash)
     .execute()
   if (!rows.length) return null
-  return { id: rows[0]!.id, serviceIds: rows.flatMap((row) => (row.service_id ? [row.service_id] : [])) }
+  const party = { id: rows[0]!.id, serviceIds: rows.flatMap((row) => (row.service_id ? [row.service_id] : [])) }
+  if (cache.size >= MAX_CACHED_KEYS) cache.clear()
+  cache.set(hash, { party, until: Date.now() + KEY_CACHE_MS })
+  return party
 }
 
 /** The relying party of the request's bearer key, or null; looked up once per request whoever asks first. */

@@ -8,6 +8,7 @@ import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { trackPool } from '../metrics.ts'
+import { prepareNamedStatements } from './prepared.ts'
 import * as spine from './migrations/0001_spine.ts'
 import * as linkage from './migrations/0002_linkage.ts'
 import * as devices from './migrations/0003_devices.ts'
@@ -58,6 +59,7 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
     // search_path per connection: unqualified table names in every query and migration resolve to this schema.
     const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` })
     trackPool(pool)
+    pool.on('connect', prepareNamedStatements)
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log }), kind: 'postgres', schema }
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')

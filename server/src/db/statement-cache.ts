@@ -12,7 +12,11 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>()
   return {
     close: () => sqlite.close(),
-    prepare(sql) {
+    prepare(text) {
+      // Kysely opens transactions with a deferred BEGIN. With several processes on one file (WORKERS), a deferred
+      // transaction that reads before it writes cannot wait for the write lock (SQLite answers SQLITE_BUSY at
+      // once); IMMEDIATE takes the write lock at BEGIN, where busy_timeout waits for it.
+      const sql = text === 'begin' ? 'begin immediate' : text
       let statement = cache.get(sql)
       if (!statement) {
         if (cache.size >= MAX_STATEMENTS) cache.clear()
