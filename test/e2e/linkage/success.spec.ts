@@ -10,6 +10,8 @@ for (const [label, viewport] of [
     test.use({ viewport })
 
     test(`LNK-01 LNK-12 full success path from the authorization request to GET /v1/accounts (${label})`, async ({ page, linkage, snap }) => {
+      // Six screens with a full-page screenshot each: over a minute at PC size on a loaded 2-core machine.
+      test.setTimeout(120_000)
       const redirected = await catchRedirect(page)
       const { verifier, challenge } = pkce()
       const mailsBefore = linkage.outbox().length
