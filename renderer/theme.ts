@@ -30,14 +30,19 @@ const LIGHT_TEXT: Record<string, string> = { teal: '#05634a', green: '#1e6b2f', 
 const BLACK_TEXT = new Set(['orange', 'yellow', 'lime'])
 
 /**
- * A11Y-01: Mantine's light variant writes shade 6 on its own 10% tint (teal 2.5:1, orange 3.6:1) and its filled
- * orange carries white text (3.6:1); every badge, alert and button of those variants reads at 4.5:1 or more.
+ * A11Y-01: Mantine's light variant writes shade 6 on its own 10% tint (teal 2.5:1, orange 3.6:1), its outline
+ * variant shade 8 (red 4.2:1 on a tinted page) and its filled orange carries white text (3.6:1); every badge, alert
+ * and button of those variants reads at 4.5:1 or more.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input)
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme })
   if (!parsed.isThemeColor || parsed.shade !== undefined) return colors
   if (input.variant === 'light') return { ...colors, color: LIGHT_TEXT[parsed.color] ?? `var(--mantine-color-${parsed.color}-9)` }
+  if (input.variant === 'outline') {
+    const text = LIGHT_TEXT[parsed.color] ?? `var(--mantine-color-${parsed.color}-9)`
+    return { ...colors, color: text, border: `1px solid ${text}` }
+  }
   if (input.variant === 'filled' && BLACK_TEXT.has(parsed.color)) return { ...colors, color: 'var(--mantine-color-black)' }
   if (input.variant === 'filled' && parsed.color in LIGHT_TEXT) return { ...colors, background: `var(--mantine-color-${parsed.color}-9)` }
   return colors
