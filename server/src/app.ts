@@ -8,6 +8,9 @@ import type { Clock } from './clock.ts'
 import { ManualClock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
 import { observability } from './observability.ts'
+import { limitHashing } from './secrets.ts'
+import { rateLimits } from './rate-limits.ts'
+import { QueueFullError } from './work-queue.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -45,6 +48,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
   })
   app.decorate('deps', deps)
+  limitHashing(deps.config.hashing)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -52,6 +56,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.status(400).send({ code: 'BAD_REQUEST', message: 'request does not match the schema' })
+    }
+    if (error instanceof QueueFullError) {
+      return reply.status(503).header('Retry-After', String(error.retryAfterSeconds)).send({ code: 'BUSY', message: error.message })
     }
     const status = (error as { statusCode?: number }).statusCode
     if (status && status >= 400 && status < 500) {
@@ -69,6 +76,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(observability)
+  await app.register(rateLimits)
   if (deps.clock instanceof ManualClock) await app.register(testClockRoutes)
   await app.register(provisioningRoutes)
   await app.register(otpRoutes)

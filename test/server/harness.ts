@@ -6,9 +6,11 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { describe } from 'vitest'
+import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
+import { GENEROUS_LIMITS } from './generous-limits.ts'
 
 export interface DatabaseTarget {
   kind: 'sqlite' | 'postgres'
@@ -32,13 +34,19 @@ export function describeOnEachDatabase(title: string, body: (target: DatabaseTar
 
 export interface Harness {
   url: string
+  /** For app.inject: requests from a chosen source address (remoteAddress). */
+  app: FastifyInstance
   deps: Deps
   /** The environment the service was started with: a child process given it works on the same database. */
   env: Record<string, string>
   close(): Promise<void>
 }
 
-export async function startHarness(target: DatabaseTarget, options: { manualClock?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+/** `rateLimits: 'real'` starts the service with the configured limits instead of the tests' generous ones. */
+export async function startHarness(
+  target: DatabaseTarget,
+  options: { manualClock?: boolean; env?: Record<string, string>; rateLimits?: 'generous' | 'real' } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-test-'))
   const schema = target.url ? await createSchema(target.url) : ''
   const env = {
@@ -49,11 +57,13 @@ export async function startHarness(target: DatabaseTarget, options: { manualCloc
     CLOCK: options.manualClock ? 'manual' : 'system',
     DATABASE_URL: target.url ?? '',
     DATABASE_SCHEMA: schema,
+    ...(options.rateLimits === 'real' ? {} : GENEROUS_LIMITS),
     ...options.env,
   }
   const service = await startService(loadConfig(env))
   return {
     url: service.url,
+    app: service.app,
     deps: service.app.deps,
     env,
     async close() {

@@ -1,6 +1,7 @@
 // Drives the API linkage over real HTTP the way a browser would (cookie, CSRF field, 303s), and plays the
 // fintech app (PKCE, client_secret_basic) and the telephony provider (signed webhook).
 import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
 import { s256 } from '../../server/src/oauth/pkce.ts'
 import { sign } from '../../server/src/telephony/signature.ts'
 import { DEMO_OAUTH_CLIENT } from '../../server/src/linkage/demo.ts'
@@ -17,11 +18,15 @@ export interface Page {
 export class LinkageBrowser {
   cookie = ''
   readonly base: string
-  constructor(base: string) {
+  /** Requests go in through app.inject from this source address instead of over loopback HTTP. */
+  private readonly from?: { app: FastifyInstance; address: string }
+  constructor(base: string, from?: { app: FastifyInstance; address: string }) {
     this.base = base
+    this.from = from
   }
 
   async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Page> {
+    if (this.from) return this.inject(this.from, path, init)
     const response = await fetch(new URL(path, this.base), {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
@@ -31,6 +36,20 @@ export class LinkageBrowser {
     const set = response.headers.get('set-cookie')
     if (set) this.cookie = set.split(';')[0]!
     return { status: response.status, location: response.headers.get('location'), html: await response.text() }
+  }
+
+  private async inject(from: { app: FastifyInstance; address: string }, path: string, init: { method?: string; form?: Record<string, string> }): Promise<Page> {
+    const response = await from.app.inject({
+      method: (init.method ?? (init.form ? 'POST' : 'GET')) as 'GET' | 'POST',
+      url: path,
+      remoteAddress: from.address,
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      payload: init.form ? new URLSearchParams(init.form).toString() : undefined,
+    })
+    const set = response.headers['set-cookie']
+    if (set) this.cookie = String(set).split(';')[0]!
+    const location = response.headers.location
+    return { status: response.statusCode, location: typeof location === 'string' ? location : null, html: response.body }
   }
 
   /** GET, following redirects within the service. */

@@ -12,6 +12,7 @@ import { messages } from './messages.ts'
 import { noticePage } from './pages/notice.ts'
 import { faqPage, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
+import { QueueFullError } from '../work-queue.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
 
@@ -23,6 +24,10 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => mailer.close())
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof QueueFullError) {
+      reply.header('Retry-After', String(error.retryAfterSeconds))
+      return sendPage(reply, noticePage({ lines: [messages.busy] }), { status: 503 })
+    }
     request.log.error({ err: error }, 'linkage page error')
     return sendPage(reply, noticePage({ lines: [messages.systemError], reference: request.id }), { status: 500 })
   })
