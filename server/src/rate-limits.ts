@@ -34,7 +34,7 @@ function tooManyRequests(area: RateLimitArea, reply: FastifyReply, retryAfterSec
   if (area === 'linkage') return sendPage(reply, noticePage({ lines: [messages.busy] }), { status: 429 })
   // The refusal comes before any route's own contract applies (a route's 4xx schema may list only its own
   // codes), so it is serialised as is: the OAuth endpoints in RFC 6749's error shape, the rest as { code, message }.
-  reply.status(429).serializer(JSON.stringify)
+  reply.status(429).serializer(JSON.stringify).type('application/json; charset=utf-8')
   if (area === 'oauth') return reply.send({ error: 'temporarily_unavailable', error_description: 'too many requests' })
   return reply.send({ code: 'RATE_LIMITED', message: 'too many requests; retry after the given seconds' })
 }
