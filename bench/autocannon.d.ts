@@ -12,6 +12,8 @@ declare module 'autocannon' {
     errors: number
     timeouts: number
     non2xx: number
+    '4xx': number
+    '5xx': number
   }
   interface Request {
     method?: string
@@ -27,6 +29,8 @@ declare module 'autocannon' {
     duration?: number
     workers?: number
     requests?: Request[]
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number
   }
   function autocannon(options: Options): Promise<Result>
   export default autocannon

@@ -11,6 +11,9 @@ import { observability } from './observability.ts'
 import { openApiDocument } from './openapi.ts'
 import httpPolicy, { httpServerOptions } from './http-policy.ts'
 import { clientErrorStatus, clientHungUp, frameworkErrors, refuseUnplainText, unparsedBody } from './request-errors.ts'
+import { limitHashing } from './secrets.ts'
+import { rateLimits } from './rate-limits.ts'
+import { QueueFullError } from './work-queue.ts'
 import { testClockRoutes } from './test-clock.ts'
 import { provisioningRoutes } from './provisioning/index.ts'
 import { otpRoutes } from './otp/index.ts'
@@ -48,6 +51,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   })
   app.decorate('deps', deps)
   await app.register(httpPolicy)
+  limitHashing(deps.config.hashing)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -55,6 +59,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.status(400).send({ code: 'BAD_REQUEST', message: 'request does not match the schema' })
+    }
+    if (error instanceof QueueFullError) {
+      return reply.status(503).header('Retry-After', String(error.retryAfterSeconds)).send({ code: 'BUSY', message: error.message })
     }
     const status = clientErrorStatus(error)
     if (status === 400 || status === 413 || status === 414 || status === 415) return reply.status(status).send(unparsedBody(status))
@@ -77,6 +84,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(observability)
+  await app.register(rateLimits)
   refuseUnplainText(app)
   if (deps.clock instanceof ManualClock) await app.register(testClockRoutes)
   await app.register(provisioningRoutes)

@@ -40,10 +40,30 @@ const Env = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Processes serving requests (SCALE-02): a number, or `auto` for one per core. */
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
+  // SEC-01: requests per window per source address and area (relying parties: per key); Redis shares the counts.
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_LINKAGE: intFrom(120),
+  RATE_LIMIT_OAUTH: intFrom(300),
+  RATE_LIMIT_PROVISIONING: intFrom(30),
+  RATE_LIMIT_STAFF_SIGN_IN: intFrom(20),
+  RATE_LIMIT_TELEPHONY: intFrom(600),
+  RATE_LIMIT_RELYING_PARTY: intFrom(6000),
+  RATE_LIMIT_OTHER: intFrom(600),
+  REDIS_URL: z.string().regex(/^(rediss?:\/\/.+)?$/).optional(),
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(64).default('shinkumi:rate-limit:'),
+  // SEC-03: scrypt calls at once (fewer than libuv's 4 threads, so file and crypto work still get one), and how
+  // many may wait — a few rounds' worth — before the service answers 503.
+  HASH_CONCURRENCY: intFrom(2),
+  HASH_QUEUE_LIMIT: intFrom(16),
   // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
   LINKAGE_MAX_FAILURES: intFrom(5),
+  // SEC-02: only flows past 画面① hold capacity, in all, per client and per source address; one nobody answers
+  // ① for ends within 10 minutes.
   LINKAGE_MAX_FLOWS: intFrom(200),
+  LINKAGE_MAX_FLOWS_PER_CLIENT: intFrom(100),
+  LINKAGE_MAX_FLOWS_PER_ADDRESS: intFrom(10),
   LINKAGE_FLOW_TTL_SECONDS: intFrom(1800),
+  LINKAGE_UNSUBMITTED_TTL_SECONDS: z.coerce.number().int().min(1).max(600).default(600),
   TELEPHONY_SECRET: z.string().min(16).optional(),
   TELEPHONY_NUMBERS: z.string().default('0120000111,0120000222,0120000333,0800000444'),
   SMTP_URL: z.string().optional(),
@@ -56,6 +76,7 @@ const Env = z.object({
 })
 
 export type Config = ReturnType<typeof loadConfig>
+export type RateLimitConfig = Config['rateLimit']
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const e = Env.parse(env)
@@ -83,6 +104,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     workers: e.WORKERS === 'auto' ? os.availableParallelism() : e.WORKERS,
+    rateLimit: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      perWindow: {
+        linkage: e.RATE_LIMIT_LINKAGE,
+        oauth: e.RATE_LIMIT_OAUTH,
+        provisioning: e.RATE_LIMIT_PROVISIONING,
+        staffSignIn: e.RATE_LIMIT_STAFF_SIGN_IN,
+        telephony: e.RATE_LIMIT_TELEPHONY,
+        relyingParty: e.RATE_LIMIT_RELYING_PARTY,
+        other: e.RATE_LIMIT_OTHER,
+      },
+      redisUrl: e.REDIS_URL || undefined,
+      redisPrefix: e.RATE_LIMIT_REDIS_PREFIX,
+    },
+    hashing: { concurrency: e.HASH_CONCURRENCY, maxWaiting: e.HASH_QUEUE_LIMIT },
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,
     clockSkewSeconds: e.CLOCK_SKEW_SECONDS,
     otpMaxFailures: e.OTP_MAX_FAILURES,
@@ -90,8 +126,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenLifetimeDays: e.TOKEN_LIFETIME_DAYS,
     linkage: {
       maxFailures: e.LINKAGE_MAX_FAILURES,
-      maxFlows: e.LINKAGE_MAX_FLOWS,
+      flowCaps: { total: e.LINKAGE_MAX_FLOWS, perClient: e.LINKAGE_MAX_FLOWS_PER_CLIENT, perAddress: e.LINKAGE_MAX_FLOWS_PER_ADDRESS },
       flowTtlSeconds: e.LINKAGE_FLOW_TTL_SECONDS,
+      unsubmittedTtlSeconds: e.LINKAGE_UNSUBMITTED_TTL_SECONDS,
       // The development default is public on purpose: it only lets `npm run admin -- call` talk to a local service.
       telephonySecret: e.TELEPHONY_SECRET ?? 'development-telephony-secret',
       authNumbers: e.TELEPHONY_NUMBERS.split(',').map((n) => n.trim()).filter(Boolean),

@@ -1,6 +1,7 @@
 // Secrets at rest (SPEC §5): TOTP seeds encrypted with AES-256-GCM, low-entropy secrets hashed with scrypt,
 // high-entropy keys hashed with SHA-256 (a random 256-bit key needs no slow hash to resist guessing).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { BoundedQueue, type QueueLimits } from './work-queue.ts'
 
 const IV_BYTES = 12
 const TAG_BYTES = 16
@@ -32,11 +33,23 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1 }
 const SCRYPT_KEY_BYTES = 32
 const SCRYPT_SALT_BYTES = 16
 
+// Every scrypt call of the process goes through this one queue (SEC-03): what it protects — the CPU, libuv's
+// thread pool and 32 MiB per hash — belongs to the process, not to one app instance. The service sets the limits
+// from its configuration at start (HASH_CONCURRENCY, HASH_QUEUE_LIMIT); a full queue throws QueueFullError.
+const scryptQueue = new BoundedQueue({ concurrency: 2, maxWaiting: 16 })
+
+export function limitHashing(limits: QueueLimits): void {
+  scryptQueue.setLimits(limits)
+}
+
 function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   // maxmem above Node's 32 MiB default, which N = 2^15, r = 8 just exceeds.
   const withMemory = { ...options, maxmem: 128 * (options.N ?? 0) * (options.r ?? 0) * 2 }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, SCRYPT_KEY_BYTES, withMemory, (error, key) => (error ? reject(error) : resolve(key))),
+  return scryptQueue.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, SCRYPT_KEY_BYTES, withMemory, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   )
 }
 
@@ -59,7 +72,11 @@ let dummyHash: Promise<string> | undefined
 
 /** Does the work of a real check when there is no hash to check against, so timing does not tell the difference. */
 export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
+  // A hash refused by a full queue is not kept: the next caller makes it again.
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    dummyHash = undefined
+    throw error
+  })
   await verifyPassword(password, await dummyHash)
   return false
 }

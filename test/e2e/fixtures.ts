@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { expect as playwrightExpect, test as base, type Page } from '@playwright/test'
+import { GENEROUS_LIMITS } from '../server/generous-limits.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const NODE = process.execPath
@@ -61,7 +62,7 @@ export interface OwnService {
 }
 
 export async function startOwnService(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-service-'))): Promise<OwnService> {
-  const baseEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env }
+  const baseEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...GENEROUS_LIMITS, ...env }
   const { child, match } = await startProcess(['server/src/main.ts'], { ...baseEnv, PORT: '0' }, /listening on (http:\/\/\S+)/)
   const admin = (...args: string[]) =>
     execFileSync(NODE, [path.join(ROOT, 'server/src/cli/admin.ts'), ...args], {

@@ -10,6 +10,7 @@ import type { App, Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
 import type { QueryObserver } from '../../server/src/db/index.ts'
+import { GENEROUS_LIMITS } from './generous-limits.ts'
 
 export interface DatabaseTarget {
   kind: 'sqlite' | 'postgres'
@@ -48,9 +49,10 @@ export interface Harness {
   close(): Promise<void>
 }
 
+/** `rateLimits: 'real'` starts the service with the configured limits instead of the tests' generous ones. */
 export async function startHarness(
   target: DatabaseTarget,
-  options: { manualClock?: boolean; env?: Record<string, string>; onQuery?: QueryObserver } = {},
+  options: { manualClock?: boolean; env?: Record<string, string>; onQuery?: QueryObserver; rateLimits?: 'generous' | 'real' } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-test-'))
   const schema = target.url ? await createSchema(target.url) : ''
@@ -62,6 +64,7 @@ export async function startHarness(
     CLOCK: options.manualClock ? 'manual' : 'system',
     DATABASE_URL: target.url ?? '',
     DATABASE_SCHEMA: schema,
+    ...(options.rateLimits === 'real' ? {} : GENEROUS_LIMITS),
     ...options.env,
   }
   const service = await startService(loadConfig(env), { onQuery: options.onQuery })

@@ -1,6 +1,7 @@
 // Drives the API linkage over real HTTP the way a browser would (cookie, CSRF field, 303s), and plays the
 // fintech app (PKCE, client_secret_basic) and the telephony provider (signed webhook).
 import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
 import { s256 } from '../../server/src/oauth/pkce.ts'
 import { sign } from '../../server/src/telephony/signature.ts'
 import { DEMO_OAUTH_CLIENT } from '../../server/src/linkage/demo.ts'
@@ -20,16 +21,26 @@ export class LinkageBrowser {
   readonly base: string
   /** The browser's Accept-Language (LNK-13); none by default. */
   readonly language: string | undefined
-  constructor(base: string, language?: string) {
+  /** Requests go in through app.inject from this source address instead of over loopback HTTP. */
+  private readonly from?: { app: FastifyInstance; address: string }
+  constructor(base: string, options: { language?: string; from?: { app: FastifyInstance; address: string } } = {}) {
     this.base = base
-    this.language = language
+    this.language = options.language
+    this.from = options.from
   }
 
   get cookie(): string {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
+  /** Takes over a session cookie (`name=value`) another client was given. */
+  set cookie(pair: string) {
+    const at = pair.indexOf('=')
+    this.jar.set(pair.slice(0, at), pair.slice(at + 1))
+  }
+
   async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Page> {
+    if (this.from) return this.inject(this.from, path, init)
     const response = await fetch(new URL(path, this.base), {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
@@ -46,6 +57,28 @@ export class LinkageBrowser {
       this.jar.set(pair.slice(0, at), pair.slice(at + 1))
     }
     return { status: response.status, location: response.headers.get('location'), html: await response.text() }
+  }
+
+  private async inject(from: { app: FastifyInstance; address: string }, path: string, init: { method?: string; form?: Record<string, string> }): Promise<Page> {
+    const response = await from.app.inject({
+      method: (init.method ?? (init.form ? 'POST' : 'GET')) as 'GET' | 'POST',
+      url: path,
+      remoteAddress: from.address,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.language ? { 'accept-language': this.language } : {}),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      payload: init.form ? new URLSearchParams(init.form).toString() : undefined,
+    })
+    const set = response.headers['set-cookie']
+    for (const cookie of set === undefined ? [] : Array.isArray(set) ? set : [set]) {
+      const [pair = ''] = cookie.split(';')
+      const at = pair.indexOf('=')
+      this.jar.set(pair.slice(0, at), pair.slice(at + 1))
+    }
+    const location = response.headers.location
+    return { status: response.statusCode, location: typeof location === 'string' ? location : null, html: response.body }
   }
 
   /** GET, following redirects within the service. */
@@ -131,7 +164,7 @@ export async function reachCallScreen(browser: LinkageBrowser, challenge: string
 
 /** The six screens from `start` (an authorization request) to the redirect back; resolves with its URL. */
 export async function walkFlow(base: string, secret: string, start: string, who = TARO, language?: string): Promise<URL> {
-  const browser = new LinkageBrowser(base, language)
+  const browser = new LinkageBrowser(base, { language })
   const to = await reachCallScreen(browser, '', who, start)
   const call = await inboundCall(base, secret, { from: who.phone, to })
   if (call.body.status !== 'verified') throw new Error(`call not verified: ${JSON.stringify(call.body)}`)

@@ -58,7 +58,7 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
   })
 
   it('LNK-13 every screen of the flow, its messages and the 中止 page are English for a browser that prefers English', async () => {
-    const browser = new LinkageBrowser(h.url, 'en-US,en;q=0.9,ja;q=0.5')
+    const browser = new LinkageBrowser(h.url, { language: 'en-US,en;q=0.9,ja;q=0.5' })
     const pages: Page[] = []
     const keep = (page: Page) => (pages.push(page), page)
     keep(await browser.open(authorizeUrl({ challenge: pkce().challenge })))
@@ -85,7 +85,7 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
   })
 
   it('LNK-13 message pages, the FAQ and the terms are English too', async () => {
-    const browser = new LinkageBrowser(h.url, 'en')
+    const browser = new LinkageBrowser(h.url, { language: 'en' })
     expectEnglish(await browser.open('/linkage/faq'))
     expectEnglish(await browser.open('/linkage/terms'))
     const noFlow = await browser.open('/linkage')
@@ -103,7 +103,7 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
   })
 
   it('LNK-13 the language link switches and is remembered for the flow; the session, CSRF token and CSP are unchanged', async () => {
-    const browser = new LinkageBrowser(h.url, 'ja')
+    const browser = new LinkageBrowser(h.url, { language: 'ja' })
     const first = await browser.open(authorizeUrl({ challenge: pkce().challenge }))
     const csrf = first.html.match(/name="csrf" value="([^"]+)"/)![1]!
     const link = first.html.match(/<a class="language" href="([^"]+)"/)![1]!.replaceAll('&amp;', '&')

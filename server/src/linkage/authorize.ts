@@ -1,8 +1,10 @@
 // LNK-01, LNK-05, LNK-06: GET /oauth/authorize starts a linkage flow — or answers with a page (unknown client or
 // redirect URI: nothing may go to that URI), an OAuth error redirect, the out-of-hours page or the busy page.
+// SEC-02: the new flow holds no capacity until 画面① is submitted, and ends within 10 minutes if it never is; the
+// busy page here only spares a customer filling in ① when the capacity is already taken.
 import type { FastifyInstance } from 'fastify'
 import { AuthorizationQuery, checkAuthorizationRequest, errorRedirect } from '../oauth/authorize-request.ts'
-import { activeFlowCount, createFlow } from './flow.ts'
+import { capacityLeft, createFlow } from './flow.ts'
 import { linkageOpen } from './hours.ts'
 import { messagesOf } from './language.ts'
 import { noticePage } from './pages/notice.ts'
@@ -45,12 +47,13 @@ export function authorizeRoute(app: FastifyInstance): void {
       linkageRefusals.inc({ message: 'outOfHours' })
       return sendPage(reply, noticePage(t, { lines: [t.outOfHours], returnUrl: unavailable, here }), { status: 503 })
     }
-    if ((await activeFlowCount(db, now)) >= config.linkage.maxFlows) {
+    const asker = { clientId: authz.client.clientId, address: request.ip }
+    if (!(await capacityLeft(db, now, asker, config.linkage.flowCaps))) {
       reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
       linkageRefusals.inc({ message: 'busy' })
       return sendPage(reply, noticePage(t, { lines: [t.busy], returnUrl: unavailable, here }), { status: 503 })
     }
-    const { sessionToken } = await createFlow(db, authz, now, config.linkage.flowTtlSeconds)
+    const { sessionToken } = await createFlow(db, authz, { now, address: request.ip, ttlSeconds: config.linkage.unsubmittedTtlSeconds })
     setSessionCookie(request, reply, sessionToken, config.linkage.flowTtlSeconds)
     return reply.redirect('/linkage', 303)
   })

@@ -13,20 +13,40 @@ export type Flow = LinkageFlowsTable
 
 const TERMINAL: FlowStep[] = ['done', 'aborted', 'refused']
 
-export async function activeFlowCount(db: Db, now: Date): Promise<number> {
-  const row = await db
-    .selectFrom('linkage_flows')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('expires_at', '>', now.getTime())
-    .where('step', 'not in', TERMINAL)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+export interface FlowCaps {
+  /** Flows past 画面① at once, in all. */
+  total: number
+  perClient: number
+  perAddress: number
 }
 
-export async function createFlow(db: Db, request: AuthorizationRequest, now: Date, ttlSeconds: number): Promise<{ flowId: string; sessionToken: string }> {
+/**
+ * Whether one more flow may go past 画面① for this client and address (SEC-02, LNK-06). Only flows past ① hold
+ * capacity: an authorization request nobody has answered ① for costs nothing, so anonymous requests cannot take it.
+ */
+export async function capacityLeft(db: Db, now: Date, asker: { clientId: string; address: string }, caps: FlowCaps): Promise<boolean> {
+  const row = await db
+    .selectFrom('linkage_flows')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('client_id', '=', asker.clientId).then(1).else(0).end()).as('client'),
+      eb.fn.sum<number>(eb.case().when('source_address', '=', asker.address).then(1).else(0).end()).as('address'),
+    ])
+    .where('expires_at', '>', now.getTime())
+    .where('step', 'not in', [...TERMINAL, 'account'])
+    .executeTakeFirstOrThrow()
+  return Number(row.total) < caps.total && Number(row.client ?? 0) < caps.perClient && Number(row.address ?? 0) < caps.perAddress
+}
+
+/** A new flow at 画面①; it lives `ttlSeconds` unless ① is submitted (which gives it the full flow lifetime). */
+export async function createFlow(
+  db: Db,
+  request: AuthorizationRequest,
+  asked: { now: Date; address: string; ttlSeconds: number },
+): Promise<{ flowId: string; sessionToken: string }> {
   const flowId = crypto.randomUUID()
   const sessionToken = randomBytes(32).toString('base64url')
-  const t = now.getTime()
+  const t = asked.now.getTime()
   await db
     .insertInto('linkage_flows')
     .values({
@@ -41,7 +61,8 @@ export async function createFlow(db: Db, request: AuthorizationRequest, now: Dat
       code_challenge: request.codeChallenge,
       created_at: t,
       updated_at: t,
-      expires_at: t + ttlSeconds * 1000,
+      expires_at: t + asked.ttlSeconds * 1000,
+      source_address: asked.address,
     })
     .execute()
   linkageSteps.inc({ step: 'account' })

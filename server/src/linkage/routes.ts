@@ -14,6 +14,7 @@ import { faqPage, mailDomainOf, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
 import { linkageRefusals } from '../metrics.ts'
 import { clientErrorStatus, clientHungUp } from '../request-errors.ts'
+import { QueueFullError } from '../work-queue.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
 
@@ -25,6 +26,11 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => mailer.close())
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof QueueFullError) {
+      reply.header('Retry-After', String(error.retryAfterSeconds))
+      const t = messagesOf(request)
+      return sendPage(reply, noticePage(t, { lines: [t.busy] }), { status: 503 })
+    }
     // A form that does not parse (too big, not a form, control characters) is the customer's to redo, not our fault.
     const status = clientErrorStatus(error)
     if (status) {

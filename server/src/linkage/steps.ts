@@ -9,7 +9,8 @@ import { createGrantWithCode } from '../oauth/grants.ts'
 import type { Mailer } from '../mail/mailer.ts'
 import { linkageResultMail } from '../mail/linkage-result.ts'
 import type { Html } from './html.ts'
-import { advance, advanceUnlessLocked, flowOfSession, isTerminal, restartFlow, type Flow } from './flow.ts'
+import { advance, advanceUnlessLocked, capacityLeft, flowOfSession, isTerminal, restartFlow, type Flow } from './flow.ts'
+import { BUSY_RETRY_AFTER_SECONDS } from './authorize.ts'
 import { checkCustomer, checkPin, type CheckOutcome } from './checks.ts'
 import { clearFailures, isLocked } from './lock.ts'
 import { Csrf, readAccountForm, readConsentForm, readCustomerForm, readPinForm } from './forms.ts'
@@ -105,8 +106,16 @@ export function stepRoutes(app: FastifyInstance, mailer: Mailer): void {
   step('/linkage/account', 'account', async (ctx) => {
     const { raw, read } = readAccountForm(ctx.request.body, ctx.t)
     if (!read.ok) return ctx.show(accountPage(ctx.t, { clientName: ctx.client.name, csrf: ctx.flow.csrf_token, values: raw, state: read.state }))
+    // SEC-02: from here the flow holds capacity — if there is any — and lives the full flow lifetime.
+    const asker = { clientId: ctx.flow.client_id, address: ctx.flow.source_address ?? ctx.request.ip }
+    if (!(await capacityLeft(db, ctx.now, asker, config.linkage.flowCaps))) {
+      ctx.reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS))
+      linkageRefusals.inc({ message: 'busy' })
+      return ctx.show(noticePage(ctx.t, { lines: [ctx.t.busy], returnUrl: errorRedirect(issuer(), ctx.flow.redirect_uri, 'temporarily_unavailable', ctx.flow.state ?? undefined) }), 503)
+    }
     const { branch, type, accountNumber } = read.value
-    await advance(db, ctx.flow.flow_id, 'account', 'customer', { branch, account_type: type, account_number: accountNumber }, ctx.now)
+    const expiresAt = ctx.now.getTime() + config.linkage.flowTtlSeconds * 1000
+    await advance(db, ctx.flow.flow_id, 'account', 'customer', { branch, account_type: type, account_number: accountNumber, expires_at: expiresAt }, ctx.now)
     return ctx.reply.redirect('/linkage', 303)
   })
 

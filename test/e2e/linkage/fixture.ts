@@ -8,6 +8,7 @@ import path from 'node:path'
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { test as base, expect, type Page } from '@playwright/test'
 import { ROOT, startProcess, stop } from '../fixtures.ts'
+import { GENEROUS_LIMITS } from '../../server/generous-limits.ts'
 
 export const TELEPHONY_SECRET = 'e2e-telephony-secret-0123456789'
 export const CLIENT = {
@@ -48,6 +49,7 @@ export const test = base.extend<{ snap: (name: string) => Promise<void> }, { lin
         TELEPHONY_SECRET,
         TELEPHONY_NUMBERS: '0120111222,0120333444,0800555666',
         SMTP_URL: '',
+        ...GENEROUS_LIMITS,
         ...serviceEnv,
       }
       const admin = (...args: string[]) =>

@@ -1,9 +1,9 @@
-// LNK-06: a bounded number of flows in progress, then the seed's busy message with 503 and Retry-After; a
-// system fault shows the seed's system-error message, never a stack trace.
+// LNK-06: a bounded number of flows in progress (past 画面①: SEC-02), then the seed's busy message with 503 and
+// Retry-After; a system fault shows the seed's system-error message, never a stack trace.
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test, expect, authorizeUrl, pkce } from './fixture.ts'
+import { test, expect, authorizeUrl, fillAccount, pkce, screenId, TARO } from './fixture.ts'
 import { ROOT } from '../fixtures.ts'
 
 test.use({ viewport: { width: 1280, height: 800 }, serviceEnv: { LINKAGE_MAX_FLOWS: '2' } })
@@ -12,6 +12,9 @@ test('LNK-06 overload → 「ただ今受付が混雑しておりますので、
   for (let i = 0; i < 2; i++) {
     const page = await (await browser.newContext()).newPage()
     await page.goto(authorizeUrl(linkage, pkce().challenge))
+    await fillAccount(page, TARO)
+    await page.getByRole('button', { name: '次へ' }).click()
+    await expect(screenId(page)).toHaveText('画面ID : SOA202')
   }
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
   const response = await page.goto(authorizeUrl(linkage, pkce().challenge))

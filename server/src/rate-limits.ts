@@ -1,0 +1,92 @@
+// SEC-01: how fast anyone may call. One root hook (before any area's own hooks, 404s included) counts each request
+// against its area's limit per source address — or, for a relying party with a valid key, against the relying
+// parties' higher limit per key. Over the limit: 429 with Retry-After; the linkage pages show the seed's 混雑 page.
+// Counters live in this process, or in Redis when REDIS_URL is set, so every instance shares them.
+// Areas are told by the matched route's path, so a route added later under /oauth/ or /linkage is limited too.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import rateLimit, { normalizeIP } from '@fastify/rate-limit'
+import { Redis } from 'ioredis'
+import type { RateLimitConfig } from './config.ts'
+import { messagesOf } from './linkage/language.ts'
+import { noticePage } from './linkage/pages/notice.ts'
+import { sendPage } from './linkage/respond.ts'
+import { relyingPartyOf } from './relying-parties.ts'
+
+export type RateLimitArea = keyof RateLimitConfig['perWindow']
+
+/** The area a request counts against; null for the operators' own probes (health, metrics). */
+export function areaOf(request: FastifyRequest): RateLimitArea | null {
+  const path = request.routeOptions.url
+  if (path === undefined) return 'other' // no route: a 404 counts like any other request
+  if (path === '/healthz' || path === '/metrics') return null
+  if (path === '/oauth/authorize' || path === '/linkage' || path.startsWith('/linkage/')) return 'linkage'
+  if (path.startsWith('/oauth/')) return 'oauth'
+  if (path === '/v1/devices/provision') return 'provisioning'
+  if (path === '/v1/staff/session' && request.method === 'POST') return 'staffSignIn'
+  if (path.startsWith('/v1/telephony/')) return 'telephony'
+  if (path.startsWith('/v1/otp/') || path.startsWith('/v1/transactions')) return 'relyingParty'
+  return 'other'
+}
+
+function tooManyRequests(area: RateLimitArea, reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  reply.header('Retry-After', String(retryAfterSeconds))
+  if (area === 'linkage') {
+    const t = messagesOf(reply.request)
+    return sendPage(reply, noticePage(t, { lines: [t.busy] }), { status: 429 })
+  }
+  // The refusal comes before any route's own contract applies (a route's 4xx schema may list only its own
+  // codes), so it is serialised as is: the OAuth endpoints in RFC 6749's error shape, the rest as { code, message }.
+  reply.status(429).serializer(JSON.stringify).type('application/json; charset=utf-8')
+  if (area === 'oauth') return reply.send({ error: 'temporarily_unavailable', error_description: 'too many requests' })
+  return reply.send({ code: 'RATE_LIMITED', message: 'too many requests; retry after the given seconds' })
+}
+
+async function rateLimitsPlugin(app: FastifyInstance): Promise<void> {
+  const { config, db } = app.deps
+  const limits = config.rateLimit
+  // Commands fail fast while Redis is away (the limiter then lets requests through: skipOnError), rather than
+  // queueing and holding every request.
+  const redis = limits.redisUrl ? new Redis(limits.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false }) : undefined
+  redis?.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable: limits not enforced meanwhile'))
+  if (redis) {
+    app.addHook('onClose', async () => void (await redis.quit()))
+    // Start counting in Redis from the first request; a Redis that is down does not stop the service starting.
+    await new Promise((resolve) => {
+      redis.once('ready', resolve)
+      redis.once('error', resolve)
+    })
+  }
+
+  /** `area:subject`: the address (IPv6 by /64), or the relying party for a request with a valid key. */
+  async function keyOf(request: FastifyRequest): Promise<string> {
+    const area = areaOf(request) ?? 'other'
+    if (area === 'relyingParty') {
+      const party = await relyingPartyOf(db, request)
+      // A request without a valid key is a stranger's: it counts against the address, like any other.
+      return party ? `relyingParty:${party.id}` : `other:${normalizeIP(request.ip)}`
+    }
+    return `${area}:${normalizeIP(request.ip)}`
+  }
+
+  await app.register(rateLimit, {
+    global: false,
+    timeWindow: limits.windowSeconds * 1000,
+    max: (_request, key) => limits.perWindow[key.slice(0, key.indexOf(':')) as RateLimitArea],
+    keyGenerator: keyOf,
+    cache: 10_000,
+    skipOnError: true,
+    ...(redis ? { redis, nameSpace: limits.redisPrefix } : {}),
+  })
+  const limiter = app.createRateLimit()
+
+  app.addHook('onRequest', async (request, reply) => {
+    const area = areaOf(request)
+    if (area === null) return
+    const outcome = await limiter(request)
+    if (outcome.isAllowed || !outcome.isExceeded) return
+    return tooManyRequests(area, reply, Math.max(1, outcome.ttlInSeconds))
+  })
+}
+
+export const rateLimits = fp(rateLimitsPlugin, { name: 'rate-limits' })
