@@ -57,14 +57,21 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   // Nothing a person sees ever holds a stack trace: known errors carry their code, the rest become a generic 500.
   app.setErrorHandler((error, request, reply) => {
+    // The OAuth endpoints answer in RFC 6749's error shape, which their response schemas declare.
+    const oauth = request.routeOptions.url?.startsWith('/oauth/')
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply.status(400).send({ code: 'BAD_REQUEST', message: 'request does not match the schema' })
+      const message = 'request does not match the schema'
+      return reply.status(400).send(oauth ? { error: 'invalid_request', error_description: message } : { code: 'BAD_REQUEST', message })
     }
     if (error instanceof QueueFullError) {
       return reply.status(503).header('Retry-After', String(error.retryAfterSeconds)).send({ code: 'BUSY', message: error.message })
     }
     const status = clientErrorStatus(error)
-    if (status === 400 || status === 413 || status === 414 || status === 415) return reply.status(status).send(unparsedBody(status))
+    if (status === 400 || status === 413 || status === 414 || status === 415) {
+      const body = unparsedBody(status)
+      if (oauth) return reply.status(status).send({ error: 'invalid_request', error_description: body.message })
+      return reply.status(status).send(body)
+    }
     if (status) return reply.status(status).send({ code: 'BAD_REQUEST', message: (error as Error).message })
     if (clientHungUp(request, error)) {
       request.log.info('client hung up before the answer')

@@ -54,6 +54,8 @@ export async function saveRelyingParty(
         .execute()
     }
   })
+  // This instance forgets its cached lookups at once; other instances within KEY_CACHE_MS.
+  knownKeys.get(db)?.clear()
   return { id, name: party.name, key, serviceIds: [...party.serviceIds] }
 }
 

@@ -16,7 +16,7 @@ describe('パスワード補正', () => {
     fireEvent.click(await screen.findByTestId('tab-settings'))
     fireEvent.click(await screen.findByTestId('settings-correction'))
     await title('パスワード補正')
-    expect(screen.getByTestId('correction-notes').textContent).toContain('本機能を実行後は、2～3分待ってから認証を行って下さい。')
+    expect((await screen.findByTestId('correction-notes')).textContent).toContain('本機能を実行後は、2～3分待ってから認証を行って下さい。')
     fireEvent.click(screen.getByTestId('correction-run'))
     expect((await screen.findByTestId('correction-done-message')).textContent).toBe('パスワード補正が完了しました。')
     expect(api['correction.run']).toHaveBeenCalledWith(plain.id)

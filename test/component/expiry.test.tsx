@@ -35,7 +35,7 @@ describe('有効期限更新', () => {
     render(<App env="test" />)
     fireEvent.click(await screen.findByTestId('expiry-renew-now'))
     await title('有効期限更新完了')
-    expect(screen.getByTestId('expiry-renewed-date').textContent).toBe('有効期限：2028/11/21')
+    expect((await screen.findByTestId('expiry-renewed-date')).textContent).toBe('有効期限：2028/11/21')
     fireEvent.click(screen.getByTestId('expiry-renewed-next'))
     await title('ワンタイムパスワード')
   })

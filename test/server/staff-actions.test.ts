@@ -6,7 +6,7 @@ import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts
 import { newDevice, provision, setUpToken, verifyOtp, type ProvisionedToken } from './client.ts'
 import { CLIENT, LinkageBrowser, TARO, authorizeUrl, completeFlow, pkce, tokenRequest } from './linkage-client.ts'
 import { call, JUSTIFIED, staffWorld } from './staff-client.ts'
-import { DEMO_RELYING_PARTY } from '../../server/src/cli/demo-otp.ts'
+import { DEMO_BIZ_RELYING_PARTY, DEMO_RELYING_PARTY } from '../../server/src/cli/demo-otp.ts'
 import { messages } from '../../server/src/linkage/messages.ts'
 import { issueActivation } from '../../server/src/provisioning/activations.ts'
 import type { CustomerDetail, LockedItem } from '../../common/staff-api.ts'
@@ -27,7 +27,9 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
   })
   const teller = () => as('teller01')
   const detailOf = async (ref: object) => (await teller().post<CustomerDetail>('/v1/staff/customers/detail', ref)).body
-  const verify = (userId: string, otp: string, serviceId = 'SHINKUMI') => verifyOtp(h.url, DEMO_RELYING_PARTY.key, { serviceId, userId, otp }).then((a) => a.body)
+  // Each demo key verifies only its own service (SEC-04).
+  const verify = (userId: string, otp: string, serviceId = 'SHINKUMI') =>
+    verifyOtp(h.url, (serviceId === 'SHINKUMIBIZ' ? DEMO_BIZ_RELYING_PARTY : DEMO_RELYING_PARTY).key, { serviceId, userId, otp }).then((a) => a.body)
   /** Each lock a minute after the one before: "newest first" is then unambiguous. */
   const aMinuteLater = () => world.clock.set(new Date(world.clock.now().getTime() + 60_000))
   const setUp = (userId: string, password: string, serviceId = 'SHINKUMI') => setUpToken(h.url, { serviceId, userId, activationPassword: password, deviceTime: world.clock.now() })

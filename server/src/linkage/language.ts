@@ -28,7 +28,8 @@ export function preferredLanguage(acceptLanguage: string | undefined): Lang {
 }
 
 export function languageOf(request: FastifyRequest): Lang {
-  const chosen = request.cookies[LANGUAGE_COOKIE]
+  // Optional: the rate limiter answers before the linkage area's cookie parser has run (Accept-Language then decides).
+  const chosen = request.cookies?.[LANGUAGE_COOKIE]
   return isLang(chosen) ? chosen : preferredLanguage(request.headers['accept-language'])
 }
 
