@@ -12,6 +12,7 @@ import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts
 import { LinkageBrowser, pkce, reachCallScreen } from './linkage-client.ts'
 import { call, staffWorld } from './staff-client.ts'
 import { verifyOtp } from './client.ts'
+import { saveRelyingParty } from '../../server/src/relying-parties.ts'
 
 const CUSTOMERS = 50_000
 /** Below this many rows a scan is what a planner should do; at or above it, a scan on a request path is a bug. */
@@ -35,7 +36,9 @@ describeOnEachDatabase('SCALE-01 query plans at scale', (target) => {
     const tokens = { teller: await world.tokenOf('teller01'), supervisor: await world.tokenOf('super01'), auditor: await world.tokenOf('audit01') }
 
     recording = true
-    await journeys(h, world.demo.relyingPartyKey as string, tokens)
+    // A key of its own: the demo keys are bound to the demo services only (SEC-04).
+    const relyingParty = await saveRelyingParty(h.deps.db, world.clock.now(), { name: 'scale', serviceIds: [SCALE_SERVICE] })
+    await journeys(h, relyingParty.key, tokens)
     recording = false
   }, 300_000)
   afterAll(() => h.close())
