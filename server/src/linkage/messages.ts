@@ -37,7 +37,9 @@ const ja = {
   serviceUnavailable: 'ご指定のサービスはただ今お取扱できません。なお、お急ぎの場合は本サービスのお問合せ窓口へご照会下さい。',
   /** LNK-08. */
   waitingForCall: '認証中（認証着信待ち）',
-  callExpired: '120秒経過後の「確定する」ボタン選択は無効となります。',
+  /** The seed lists both after 120 s: a call, and [確定する]. */
+  callExpiredCall: '・120秒経過後の架電',
+  callExpired: '・120秒経過後の「確定する」ボタン選択は無効となります。',
   restart: 'API連携認証の最初に戻って操作してください。',
   /** LNK-11. */
   aborted: 'API連携認証を中止しました。',
@@ -270,7 +272,8 @@ const en: Messages = {
   systemError: 'We cannot continue because of adjustments to the system. If it is urgent, please contact the help desk of this service.',
   serviceUnavailable: 'The specified service is currently unavailable. If it is urgent, please contact the help desk of this service.',
   waitingForCall: 'Authenticating (waiting for your call)',
-  callExpired: 'Pressing the "Confirm" button after 120 seconds is not valid.',
+  callExpiredCall: '- A call made after 120 seconds',
+  callExpired: '- Pressing the "Confirm" button after 120 seconds is not valid.',
   restart: 'Please go back to the beginning of the API linkage authentication and start again.',
   aborted: 'The API linkage authentication has been cancelled.',
   branchFormat: 'Please enter 3 digits.',

@@ -27,7 +27,7 @@ export function callScreen(t: Messages, flow: Flow, now: Date, waiting = false):
 
 /** 画面④ after its 120 s: the seed's words, and the way back to 画面①. */
 export function callExpiredPage(t: Messages, flow: Flow, issuer: string): Html {
-  return noticePage(t, { lines: [t.callExpired, t.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow, issuer) })
+  return noticePage(t, { lines: [t.callExpiredCall, t.callExpired, t.restart], restart: { csrf: flow.csrf_token }, returnUrl: accessDeniedUrl(flow, issuer) })
 }
 
 export function currentScreen(t: Messages, flow: Flow, clientName: string, now: Date, issuer: string): Html {
