@@ -142,6 +142,8 @@ test('STF-01 STF-03 STF-04 the customer locks themselves out twice; a teller fin
   clock,
   snap,
 }) => {
+  // Five linkage journeys, ten verifications and a teller's whole visit: more than the default minute on 2 cores.
+  test.setTimeout(150_000)
   // The customer: five wrong identities on SOA202 lock API linkage (LNK-04)…
   for (let i = 0; i < 5; i++) await linkageAttempt(customerPage, service.url, 'ﾁｶﾞｳ ﾅﾏｴ')
   await expect(customerPage.getByRole('alert')).toHaveText('お取扱いができなくなりました。詳しくは本サービスのお問合せ窓口へご照会下さい。')
