@@ -5,7 +5,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { HOTP, Secret } from 'otpauth'
 import type { Request } from 'autocannon'
 import { loadConfig } from '../server/src/config.ts'
@@ -15,6 +14,7 @@ import { openSession } from '../server/src/staff/sessions.ts'
 import { authorizeUrl, LinkageBrowser, pkce } from '../test/server/linkage-client.ts'
 import { accountNumberOf, armTokens, branchOf, loadScaleData, SCALE_CLIENT, SCALE_SERVICE, seedOf, userIdOf } from './scale-data.ts'
 import { GENEROUS_LIMITS } from '../test/server/generous-limits.ts'
+import { onPostgres } from '../test/server/postgres.ts'
 import { percentile, round, startChild, throughput, timed, type Throughput } from './load.ts'
 
 export interface SuiteOptions {
@@ -211,14 +211,4 @@ async function linkageFigures(serviceUrl: string, options: SuiteOptions) {
   )
   const step = (times: number[]) => ({ p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) })
   return { flows: options.linkageFlows, authorize: step(authorize), account: step(account), ...(failed ? { notReachingPage2: failed } : {}) }
-}
-
-async function onPostgres(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }

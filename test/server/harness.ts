@@ -4,13 +4,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { describe } from 'vitest'
 import type { App, Deps } from '../../server/src/app.ts'
 import { loadConfig } from '../../server/src/config.ts'
 import { startService } from '../../server/src/service.ts'
 import type { QueryObserver } from '../../server/src/db/index.ts'
 import { GENEROUS_LIMITS } from './generous-limits.ts'
+import { onPostgres } from './postgres.ts'
 
 export interface DatabaseTarget {
   kind: 'sqlite' | 'postgres'
@@ -87,14 +87,4 @@ async function createSchema(url: string): Promise<string> {
   const schema = `t_${randomBytes(6).toString('hex')}`
   await onPostgres(url, `create schema ${schema}`)
   return schema
-}
-
-async function onPostgres(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }
