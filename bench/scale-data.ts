@@ -10,7 +10,7 @@
 // recompute (seedOf), so those users' codes verify.
 import { createHmac } from 'node:crypto'
 import { sql, type RawBuilder } from 'kysely'
-import type { Deps } from '../server/src/app.ts'
+import type { Deps } from '../server/src/deps.ts'
 import { upsertService } from '../server/src/provisioning/catalog.ts'
 import { encryptSeed } from '../server/src/secrets.ts'
 

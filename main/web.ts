@@ -12,7 +12,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { bridge, channels, type BridgeApi, type Channel } from '../common/bridge.ts'
+import { bridge, channels, type BridgeApi, type Channel } from '@shinkumi/common/bridge.ts'
 import { createCore } from './core/index.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 

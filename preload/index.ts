@@ -1,7 +1,7 @@
 // The renderer's only door to the main process: one function per contract entry, nothing raw (no ipcRenderer,
 // no Node). Built as one CommonJS bundle so the window keeps sandbox: true.
 import { contextBridge, ipcRenderer } from 'electron'
-import type { BridgeApi, Channel } from '../common/bridge.ts'
+import type { BridgeApi, Channel } from '@shinkumi/common/bridge.ts'
 
 // invoke resolves to `any`; the main process parses both directions with the contract's schemas.
 const call = (channel: Channel) => (input: unknown) => ipcRenderer.invoke(channel, input)

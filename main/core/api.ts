@@ -2,7 +2,7 @@
 // so that Electron, the browser host and the tests run the same code. Each area's entries live in their own module
 // under main/core/api/ and are composed here, one spread per module. Expected failures come back as values with the
 // seed's code; anything unexpected becomes A999 with a correlation id and a log line, never a raw exception.
-import type { BridgeApi } from '../../common/bridge.ts'
+import type { BridgeApi } from '@shinkumi/common/bridge.ts'
 import { appEntries } from './api/app-api.ts'
 import { createCoreContext, type AppDeps } from './api/context.ts'
 import { lockEntries } from './api/lock-api.ts'

@@ -1,6 +1,6 @@
 // An expected failure with the code the customer sees (DESIGN.md §3). The API turns it into
 // `{ ok: false, error: { code } }`; anything that is not a CodedError is unexpected and becomes A999.
-import type { ErrorCode } from '../../common/errors.ts'
+import type { ErrorCode } from '@shinkumi/common/errors.ts'
 
 export class CodedError extends Error {
   readonly code: ErrorCode

@@ -1,7 +1,7 @@
 // パスワード補正 (OTP-24, seed 3.9): the device sends the code it shows now and its own clock; the service finds
 // which of its time steps the code belongs to and stores that offset for this token, so later verification of the
 // customer's codes applies it. The device keeps generating codes from its own clock, unchanged.
-import { CorrectErrorCode, CorrectResponse } from '../../common/protocol.ts'
+import { CorrectErrorCode, CorrectResponse } from '@shinkumi/common/protocol.ts'
 import type { Clock } from '../platform/clock.ts'
 import { currentOtp } from './otp.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'

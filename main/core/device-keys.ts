@@ -1,8 +1,8 @@
 // Each token's device signing key (OTP-13): ECDSA P-256, made at provisioning. The private key is exported once
 // (PKCS#8) into the vault, encrypted; the service keeps the public key and checks every later request of the
 // token (renewal, correction, transactions) against it, with a timestamp and a nonce against replays.
-import { toBase64Url } from '../../common/encoding.ts'
-import { DEVICE_HEADERS, deviceSigningInput } from '../../common/protocol.ts'
+import { toBase64Url } from '@shinkumi/common/encoding.ts'
+import { DEVICE_HEADERS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Vault } from './vault.ts'
 

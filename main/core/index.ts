@@ -11,7 +11,7 @@
 //     clock             the system clock unless given (the browser host's test-only --clock-offset-days)
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { BridgeApi } from '../../common/bridge.ts'
+import type { BridgeApi } from '@shinkumi/common/bridge.ts'
 import { systemClock, type Clock } from '../platform/clock.ts'
 import { createConfStore } from '../platform/conf-store.ts'
 import { KeyFileProtector } from '../platform/key-file-protector.ts'

@@ -3,7 +3,7 @@
 // fails AES-GCM's authentication, which is how a wrong code is told from a vault this machine cannot open (A998).
 import { randomBytes, scrypt } from 'node:crypto'
 import { z } from 'zod'
-import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
 import { KEY_BYTES, importAesKey, open, seal } from './aead.ts'
 
 /**

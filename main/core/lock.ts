@@ -1,6 +1,6 @@
 // The app lock's behaviour over the vault (OTP-17, OTP-18): how long a wrong code makes the next attempt wait, and
 // the idle timer that locks the vault again. The cryptography is in vault.ts and lock-key.ts; this is policy.
-import { DEFAULT_AUTO_LOCK_MINUTES } from '../../common/rules.ts'
+import { DEFAULT_AUTO_LOCK_MINUTES } from '@shinkumi/common/rules.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { UnlockFailures, Vault } from './vault.ts'
 

@@ -5,7 +5,7 @@
 // the tokens present always follow their order of addition and never collide; deleting the newest token frees
 // its number for the next one, and deleting every token of a service starts it again at the plain name (a lone
 // `サービス名_4` would only puzzle). No history has to be kept in the vault for it.
-import type { TokenView } from '../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
 import type { TokenRecord } from './vault.ts'
 
 export function nextOrdinal(tokens: readonly TokenRecord[], serviceId: string): number {

@@ -1,8 +1,8 @@
 // The code a token shows now (OTP-01, OTP-02): RFC 6238 TOTP through otpauth, with the parameters the service
 // gave at provisioning. Called in the main process with the seed from the vault; only the code leaves.
 import { TOTP, Secret } from 'otpauth'
-import type { OtpView } from '../../common/bridge.ts'
-import type { TotpAlgorithm } from '../../common/protocol.ts'
+import type { OtpView } from '@shinkumi/common/bridge.ts'
+import type { TotpAlgorithm } from '@shinkumi/common/protocol.ts'
 import type { z } from 'zod'
 
 export interface TotpParameters {

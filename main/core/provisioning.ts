@@ -1,9 +1,9 @@
 // 初期設定 / トークン追加 (OTP-10 … OTP-13): the checks that need no network (OTP-11, OTP-03), then one exchange
 // with the service, then the seed derived on this side of the ECDH (it never travels) and the token stored.
 import type { z } from 'zod'
-import { ValidProvisionInput } from '../../common/bridge.ts'
-import { MAX_TOKENS } from '../../common/rules.ts'
-import { deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '../../common/protocol.ts'
+import { ValidProvisionInput } from '@shinkumi/common/bridge.ts'
+import { MAX_TOKENS } from '@shinkumi/common/rules.ts'
+import { deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
 import type { Clock } from '../platform/clock.ts'
 import { CodedError } from './coded-error.ts'
 import { generateDeviceKey, type DeviceKey } from './device-keys.ts'

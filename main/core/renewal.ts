@@ -1,7 +1,7 @@
 // 有効期限更新 / 有効期限切れ (OTP-20…23, seed 3.8). Expiry is judged by this device's clock against the expiry the
 // service gave at provisioning or at the last renewal, as the seed's phone app does: the screens appear before any
 // exchange. Renewal itself is one device-signed request; the service decides the new expiry.
-import { RENEWAL_WINDOW_DAYS, RenewErrorCode, RenewResponse } from '../../common/protocol.ts'
+import { RENEWAL_WINDOW_DAYS, RenewErrorCode, RenewResponse } from '@shinkumi/common/protocol.ts'
 import { CodedError } from './coded-error.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'
 import type { TokenRecord, Vault } from './vault.ts'

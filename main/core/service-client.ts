@@ -23,8 +23,8 @@
 // the call expects (for provisioning: ProvisionErrorCode); any other body falls back to the table, and the
 // ServiceRefusalError keeps the service's code for callers that translate it themselves (device-signed requests).
 import type { z } from 'zod'
-import type { ErrorCode } from '../../common/errors.ts'
-import { ProvisionErrorCode, ProvisionResponse, ServiceError, type ProvisionRequest } from '../../common/protocol.ts'
+import type { ErrorCode } from '@shinkumi/common/errors.ts'
+import { ProvisionErrorCode, ProvisionResponse, ServiceError, type ProvisionRequest } from '@shinkumi/common/protocol.ts'
 import { CodedError } from './coded-error.ts'
 
 export type ErrorFamily = 'A0' | 'A3' | 'A4' | 'TX'

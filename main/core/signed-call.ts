@@ -6,7 +6,7 @@
 //   STALE_REQUEST / REPLAYED_REQUEST → A999 with a log line: this app signs afresh for every request, so either
 //     means a clock far off or a fault, and support needs the log to tell which.
 import type { z } from 'zod'
-import { DeviceAuthErrorCode } from '../../common/protocol.ts'
+import { DeviceAuthErrorCode } from '@shinkumi/common/protocol.ts'
 import { CodedError } from './coded-error.ts'
 import type { createRequestSigner } from './device-keys.ts'
 import { ServiceRefusalError, type Call, type ServiceClient } from './service-client.ts'

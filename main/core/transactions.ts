@@ -3,8 +3,8 @@
 // A token's first use of 取引確認 completes 取引認証開始 (enrolment) with the service; until then the service refuses
 // its renewal (S3D3), which is why the seed calls the tab 「取引認証開始」 while it is pending.
 import type { z } from 'zod'
-import type { DecisionInput, PendingTransaction, TransactionList } from '../../common/bridge.ts'
-import { DecisionErrorCode, DecisionResponse, EnrolResponse, PendingTransactions, transactionContentSha256 } from '../../common/protocol.ts'
+import type { DecisionInput, PendingTransaction, TransactionList } from '@shinkumi/common/bridge.ts'
+import { DecisionErrorCode, DecisionResponse, EnrolResponse, PendingTransactions, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
 import type { Clock } from '../platform/clock.ts'
 import { CodedError } from './coded-error.ts'
 import { toTokenView } from './naming.ts'

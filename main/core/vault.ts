@@ -9,8 +9,8 @@
 // the code re-keys the vault: a new data key, every secret sealed again, so an old copy of the file does not open
 // with the new code, nor a copy from before the lock without it.
 import { z } from 'zod'
-import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
-import { TotpAlgorithm } from '../../common/protocol.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
+import { TotpAlgorithm } from '@shinkumi/common/protocol.ts'
 import type { KeyValueStore } from '../platform/key-value-store.ts'
 import type { SecretProtector } from '../platform/secret-protector.ts'
 import { KEY_BYTES, importAesKey, open, seal } from './aead.ts'

@@ -7,7 +7,7 @@
 // recorded in the vault: a later start with a keyring reads `safeStorage:gnome_libsecret`, which the vault
 // reports as a changed key store (A998) instead of failing to decrypt at random.
 import { safeStorage } from 'electron'
-import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
 import type { SecretProtector } from './secret-protector.ts'
 
 const PLATFORM_BACKENDS: Partial<Record<NodeJS.Platform, string>> = { win32: 'dpapi', darwin: 'keychain' }

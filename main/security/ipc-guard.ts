@@ -1,7 +1,7 @@
 // The bridge's trust boundary in Electron, kept free of Electron imports so it is unit-tested: an IPC call is
 // served only when it comes from our own window's main frame, showing our app:// page, and its input and output
 // both match the contract's schemas. Anything else is refused without touching the core.
-import { bridge, type BridgeApi, type Channel } from '../../common/bridge.ts'
+import { bridge, type BridgeApi, type Channel } from '@shinkumi/common/bridge.ts'
 
 export const APP_ORIGIN = 'app://shinkumi'
 

@@ -1,8 +1,8 @@
 // Catches a render crash anywhere below it (OTP-26): reports it, shows the error the main process answers with
 // (A999 with a correlation id, or A9EX), and offers a fresh start — the window never goes blank.
 import { Component, Fragment, useState, type ErrorInfo, type ReactNode } from 'react'
-import { displayCode } from '../../common/errors.ts'
-import type { AppError } from '../../common/bridge.ts'
+import { displayCode } from '@shinkumi/common/errors.ts'
+import type { AppError } from '@shinkumi/common/bridge.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { reportProblem } from '../lib/diagnostics.ts'
 import { AppFrame } from './AppFrame.tsx'

@@ -2,8 +2,8 @@
 // with that code searched for, so the customer sees that one row; [すべて表示] clears the search.
 import { Badge, Button, Divider, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useId, useState } from 'react'
-import { describeErrorForList, helpDesk } from '../../common/errors.ts'
-import { errorList, errorListLegend, matchesCode } from '../../common/help/error-list.ts'
+import { describeErrorForList, helpDesk } from '@shinkumi/common/errors.ts'
+import { errorList, errorListLegend, matchesCode } from '@shinkumi/common/help/error-list.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 export function ErrorList({ initialCode = '' }: { initialCode?: string }) {

@@ -1,8 +1,8 @@
 // The error screen (OTP-27, DESIGN.md §3): the code, the seed's message and its 対処方法, the help desk, one
 // button back, and the way to エラー表示一覧 at this code (OTP-28). Message texts carry the seed's line breaks.
 import { Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import type { AppError } from '../../common/bridge.ts'
-import { describeError, displayCode, helpDesk, type ErrorContext } from '../../common/errors.ts'
+import type { AppError } from '@shinkumi/common/bridge.ts'
+import { describeError, displayCode, helpDesk, type ErrorContext } from '@shinkumi/common/errors.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
 

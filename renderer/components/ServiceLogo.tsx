@@ -2,7 +2,7 @@
 // through the main process (https only, checked there); without one it is only a picture.
 import { Anchor } from '@mantine/core'
 import { useState } from 'react'
-import type { TokenView } from '../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
 import { api } from '../bridge.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 

@@ -1,6 +1,6 @@
 // The tokens as a list to pick from: トークン選択 and トークン削除 (seed 3.2, 3.4) show the same list.
 import { Paper, Text } from '@mantine/core'
-import type { TokenView } from '../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 
 interface Props {

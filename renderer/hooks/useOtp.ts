@@ -1,7 +1,7 @@
 // The current code of a token, refreshed every second (OTP-02). Each refresh is timed to just after the next
 // whole second of the clock, so the countdown steps in time with the main process's and never drifts.
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { AppError, OtpView } from '../../common/bridge.ts'
+import type { AppError, OtpView } from '@shinkumi/common/bridge.ts'
 import { api } from '../bridge.ts'
 import { settle } from '../lib/diagnostics.ts'
 

@@ -3,7 +3,7 @@
 // (取引認証開始 completes inside the 取引確認 screen, without a screen change).
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { z } from 'zod'
-import type { TransactionsOverview } from '../../common/bridge.ts'
+import type { TransactionsOverview } from '@shinkumi/common/bridge.ts'
 import { api } from '../bridge.ts'
 import { useNavigator } from '../navigation/Navigation.tsx'
 

@@ -1,6 +1,6 @@
 // The app's tokens, as the main process lists them; a failure goes to the error screen.
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { AppError, TokenView } from '../../common/bridge.ts'
+import type { AppError, TokenView } from '@shinkumi/common/bridge.ts'
 import { api } from '../bridge.ts'
 import { settle } from '../lib/diagnostics.ts'
 

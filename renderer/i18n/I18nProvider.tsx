@@ -1,6 +1,6 @@
 // The display language: Japanese by default, English when chosen; the choice is remembered in localStorage.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Locale } from '../../common/errors.ts'
+import type { Locale } from '@shinkumi/common/errors.ts'
 import { en } from './en.ts'
 import { ja, type MessageKey, type Messages } from './ja.ts'
 

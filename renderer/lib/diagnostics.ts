@@ -1,6 +1,6 @@
 // Unexpected failures (OTP-26): the renderer tells the main process what happened and shows the error it
 // answers with (A999 with a correlation id, or A9EX when memory ran out). Nothing raw reaches the screen.
-import type { AppError, Result } from '../../common/bridge.ts'
+import type { AppError, Result } from '@shinkumi/common/bridge.ts'
 import { api } from '../bridge.ts'
 
 export type ProblemKind = 'crash' | 'oom' | 'error'

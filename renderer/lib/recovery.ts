@@ -1,7 +1,7 @@
 // After the renderer process died (crash or out of memory), main/electron.ts reloads the window with
 // `#recovered=A9EX` or `#recovered=A999&correlation=<id of its log line>` (OTP-26). The app then starts on that error
 // screen, and the fragment is removed at once so a later reload does not show it again.
-import type { AppError } from '../../common/bridge.ts'
+import type { AppError } from '@shinkumi/common/bridge.ts'
 
 // A plain check, not a zod schema: this runs before the first screen, and zod would be the first screen's
 // largest library (issue 12: its JavaScript stays within 120 KB gzip).

@@ -1,8 +1,8 @@
 // Holds the navigation state for the screens and turns uncaught errors anywhere in the window into the error
 // screen (OTP-26), so a failed call never leaves the customer on a frozen screen.
 import { createContext, useContext, useEffect, useMemo, useReducer, type ReactNode } from 'react'
-import type { AppError } from '../../common/bridge.ts'
-import type { ErrorContext } from '../../common/errors.ts'
+import type { AppError } from '@shinkumi/common/bridge.ts'
+import type { ErrorContext } from '@shinkumi/common/errors.ts'
 import { isBenign, reportProblem } from '../lib/diagnostics.ts'
 import type { Screen } from './screens.ts'
 import { initialNavigation, navigate, type NavigationState } from './state.ts'

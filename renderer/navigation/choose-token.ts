@@ -1,6 +1,6 @@
 // After a token is chosen — at start-up or on トークン選択 — the expiry checks come before ワンタイムパスワード
 // (OTP-05, OTP-20…22). Every way of choosing a token goes through here.
-import type { BridgeApi } from '../../common/bridge.ts'
+import type { BridgeApi } from '@shinkumi/common/bridge.ts'
 import { settle } from '../lib/diagnostics.ts'
 import type { Navigator } from './Navigation.tsx'
 

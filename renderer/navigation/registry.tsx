@@ -1,7 +1,7 @@
 // One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
 // header's [戻る] leads. The mapped type makes a missing row a compile error.
 import type { ComponentType } from 'react'
-import { displayCode } from '../../common/errors.ts'
+import { displayCode } from '@shinkumi/common/errors.ts'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
 import { OtpScreen } from '../screens/customer/OtpScreen.tsx'

@@ -1,8 +1,8 @@
 // Every customer screen, as data: the union below is the whole navigation state machine's vocabulary.
 // To add a screen: add a member here, write its component in screens/customer/, and give it a row in
 // navigation/registry.tsx (title, tab, header back target). The compiler then points at anything missing.
-import type { AppError, TokenView } from '../../common/bridge.ts'
-import type { ErrorContext } from '../../common/errors.ts'
+import type { AppError, TokenView } from '@shinkumi/common/bridge.ts'
+import type { ErrorContext } from '@shinkumi/common/errors.ts'
 import type { StaffScreen } from './staff-screens.ts'
 
 export type ProvisionMode = 'setup' | 'add'

@@ -1,7 +1,7 @@
 // The staff mode's screens (STF-01…STF-05), as data; joined into the Screen union in screens.ts and given their
 // rows in staff-registry.tsx. Leaving them goes through 'staffLeave', which signs out first.
-import type { CustomerRef, CustomerSearch } from '../../common/staff-api.ts'
-import type { StaffActionInput, StaffStatus } from '../../common/staff-bridge.ts'
+import type { CustomerRef, CustomerSearch } from '@shinkumi/common/staff-api.ts'
+import type { StaffActionInput, StaffStatus } from '@shinkumi/common/staff-bridge.ts'
 import type { Screen } from './screens.ts'
 
 /** An action as planned on the customer screen: everything but the reason and 本人確認方法, asked next. */

@@ -1,7 +1,7 @@
 // The navigation state machine: which screen is shown and which token the ワンタイムパスワード tab shows.
 // Pure, so the transitions are easy to read and to test.
-import type { AppError } from '../../common/bridge.ts'
-import type { ErrorContext } from '../../common/errors.ts'
+import type { AppError } from '@shinkumi/common/bridge.ts'
+import type { ErrorContext } from '@shinkumi/common/errors.ts'
 import type { Screen } from './screens.ts'
 
 export interface NavigationState {

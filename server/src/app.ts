@@ -3,10 +3,8 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import type { Config } from './config.ts'
-import type { Clock } from './clock.ts'
 import { ManualClock } from './clock.ts'
-import type { Db, DbKind } from './db/index.ts'
+import type { Deps } from './deps.ts'
 import { observability } from './observability.ts'
 import { openApiDocument } from './openapi.ts'
 import httpPolicy, { httpServerOptions } from './http-policy.ts'
@@ -25,23 +23,6 @@ import { staffRoutes } from './staff/routes.ts'
 import { deviceRoutes } from './devices/routes.ts'
 import { deviceTransactionRoutes } from './transactions/device-routes.ts'
 import { transactionRoutes } from './transactions/rp-routes.ts'
-
-export interface Deps {
-  config: Config
-  db: Db
-  dbKind: DbKind
-  clock: Clock
-  /** 32-byte AES-256-GCM key for TOTP seeds at rest. */
-  seedKey: Buffer
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: Deps
-  }
-}
-
-export type App = FastifyInstance
 
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

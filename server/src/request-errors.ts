@@ -4,7 +4,7 @@
 // up is not an error of ours and is not logged as one.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { isPlainText } from '../../common/rules.ts'
+import { isPlainText } from '@shinkumi/common/rules.ts'
 
 /** The status of a refusal the request earned, or undefined for a fault of ours. */
 export function clientErrorStatus(error: unknown): number | undefined {

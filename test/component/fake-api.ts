@@ -1,6 +1,6 @@
 // A fake `window.api`: the renderer's outside boundary, answering as the main process would.
 import { vi, type Mock } from 'vitest'
-import type { BridgeApi, LockStatus, TokenView } from '../../common/bridge.ts'
+import type { BridgeApi, LockStatus, TokenView } from '@shinkumi/common/bridge.ts'
 import { staffFakes } from './staff-fake-api.ts'
 
 export type FakeApi = { [K in keyof BridgeApi]: Mock<BridgeApi[K]> }

@@ -2,8 +2,8 @@
 // screen (the navigated one and the crash screen), opened at that error's code.
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { errorList } from '../../common/help/error-list.ts'
-import { faq } from '../../common/help/faq.ts'
+import { errorList } from '@shinkumi/common/help/error-list.ts'
+import { faq } from '@shinkumi/common/help/faq.ts'
 import { App } from '../../renderer/App.tsx'
 import type { NavigationState } from '../../renderer/navigation/state.ts'
 import { installFakeApi, token } from './fake-api.ts'

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import type { AppError, Result, TokenView } from '../../common/bridge.ts'
+import type { AppError, Result, TokenView } from '@shinkumi/common/bridge.ts'
 import { App } from '../../renderer/App.tsx'
 import { installFakeApi, token } from './fake-api.ts'
 

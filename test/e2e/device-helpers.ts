@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import type { Channel, In, Out } from '../../common/bridge.ts'
+import type { Channel, In, Out } from '@shinkumi/common/bridge.ts'
 import { expect } from './fixtures.ts'
 
 export { startOwnApp, startOwnService, type OwnApp, type OwnService } from './fixtures.ts'

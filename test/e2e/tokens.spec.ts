@@ -2,7 +2,7 @@
 // the real service, names _2, トークン選択 at start-up and from its tab, トークン表示名設定 for any token, the 10-token
 // limit, and トークン削除 — local only, so the service still refuses the same user (S0B4).
 import type { Page } from '@playwright/test'
-import type { BridgeApi } from '../../common/bridge.ts'
+import type { BridgeApi } from '@shinkumi/common/bridge.ts'
 import { newDataDir, setUp, startOwnApp, uniqueUser, type OwnApp } from './device-helpers.ts'
 import { expect, stop, test, type Service } from './fixtures.ts'
 

@@ -1,8 +1,8 @@
 // A test client that talks to the service over real HTTP and provisions the way the desktop app does: a device
 // signing key (ECDSA P-256), an ephemeral ECDH key, the seed derived locally, codes made with otpauth.
 import { Secret, TOTP } from 'otpauth'
-import { deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '../../common/protocol.ts'
-import { toBase64Url } from '../../common/encoding.ts'
+import { deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
+import { toBase64Url } from '@shinkumi/common/encoding.ts'
 
 export interface HttpAnswer<T = Record<string, unknown>> {
   status: number

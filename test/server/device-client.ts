@@ -1,8 +1,8 @@
 // Device-signed requests the way the desktop app makes them (OTP-13, common/protocol.ts), with knobs to break
 // each part on purpose; and the relying party's transaction calls (SVC-06).
-import { toBase64Url } from '../../common/encoding.ts'
-import { DEVICE_HEADERS, deviceSigningInput } from '../../common/protocol.ts'
-import type { Deps } from '../../server/src/app.ts'
+import { toBase64Url } from '@shinkumi/common/encoding.ts'
+import { DEVICE_HEADERS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
+import type { Deps } from '../../server/src/deps.ts'
 import { upsertService } from '../../server/src/provisioning/catalog.ts'
 import { postJson, type HttpAnswer, type ProvisionedToken } from './client.ts'
 

@@ -1,6 +1,6 @@
 // OTP-20…23: POST /v1/devices/renew on each database, over real HTTP, with the service's manual clock (SVC-08).
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { transactionContentSha256 } from '../../common/protocol.ts'
+import { transactionContentSha256 } from '@shinkumi/common/protocol.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { setServiceClock, setUpToken } from './client.ts'
 import { addTransactionService, createTransaction, deviceClient, DETAILS, TX_SERVICE_ID } from './device-client.ts'

@@ -1,7 +1,7 @@
 // OTP-13: device-signed requests on each database, over real HTTP, with the service's manual clock (SVC-08).
 // The renewal route serves as the signed request; its own rules are tested in devices-renew.test.ts.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { CORRECTION_REQUEST_MAX_AGE_SECONDS, DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS } from '../../common/protocol.ts'
+import { CORRECTION_REQUEST_MAX_AGE_SECONDS, DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS } from '@shinkumi/common/protocol.ts'
 import { revokeDevice } from '../../server/src/devices/revoke.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { newDevice, setServiceClock, setUpToken, verifyOtp } from './client.ts'

@@ -1,5 +1,5 @@
 // Data a test starts from, written through the service's own functions (the same ones the admin CLI uses).
-import type { Deps } from '../../server/src/app.ts'
+import type { Deps } from '../../server/src/deps.ts'
 import { setOtpUserStatus, upsertService } from '../../server/src/provisioning/catalog.ts'
 import { issueActivation, type IssuedActivation } from '../../server/src/provisioning/activations.ts'
 import { saveRelyingParty } from '../../server/src/relying-parties.ts'

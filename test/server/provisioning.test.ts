@@ -1,6 +1,6 @@
 // OTP-12 / OTP-13 and secrets at rest (SPEC §5): POST /v1/devices/provision on each database, over real HTTP.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { toBase64Url } from '../../common/encoding.ts'
+import { toBase64Url } from '@shinkumi/common/encoding.ts'
 import { decryptSeed } from '../../server/src/secrets.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { newDevice, postJson, provision, setUpToken } from './client.ts'

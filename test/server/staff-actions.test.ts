@@ -9,7 +9,7 @@ import { call, JUSTIFIED, staffWorld } from './staff-client.ts'
 import { DEMO_BIZ_RELYING_PARTY, DEMO_RELYING_PARTY } from '../../server/src/cli/demo-otp.ts'
 import { messages } from '../../server/src/linkage/messages.ts'
 import { issueActivation } from '../../server/src/provisioning/activations.ts'
-import type { CustomerDetail, LockedItem } from '../../common/staff-api.ts'
+import type { CustomerDetail, LockedItem } from '@shinkumi/common/staff-api.ts'
 
 /** A weekday, 14:00 JST: inside the linkage's service hours. */
 const START = new Date('2026-11-18T05:00:00Z')

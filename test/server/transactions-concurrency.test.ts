@@ -1,7 +1,7 @@
 // OTP-25 / SVC-06: one transaction, many concurrent answers — and answers racing its expiry (the manual clock moved
 // while they are in flight): exactly one outcome, on each database, over real HTTP.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { transactionContentSha256 } from '../../common/protocol.ts'
+import { transactionContentSha256 } from '@shinkumi/common/protocol.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { setServiceClock, setUpToken } from './client.ts'
 import { addTransactionService, createTransaction, DETAILS, deviceClient, send, signRequest, transactionStatus, TX_SERVICE_ID } from './device-client.ts'

@@ -1,8 +1,8 @@
 // OTP-25 / SVC-06: transaction confirmation on each database, over real HTTP, from the relying party to the device
 // and back, with the service's manual clock (SVC-08).
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
-import { deviceSigningInput, transactionContentSha256 } from '../../common/protocol.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
+import { deviceSigningInput, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
 import { revokeDevice } from '../../server/src/devices/revoke.ts'
 import { setOtpUserStatus } from '../../server/src/provisioning/catalog.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'

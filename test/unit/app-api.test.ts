@@ -1,7 +1,7 @@
 // The AppApi's behaviour outside provisioning: OTP-02 links, OTP-26 unexpected failures and reports, status phases.
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { channels } from '../../common/bridge.ts'
+import { channels } from '@shinkumi/common/bridge.ts'
 import { createTestApp, validInput } from './helpers/app.ts'
 import { startFakeService } from './helpers/fake-service.ts'
 

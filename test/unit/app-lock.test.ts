@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fromBase64Url } from '../../common/encoding.ts'
+import { fromBase64Url } from '@shinkumi/common/encoding.ts'
 import { LOCK_SCRYPT } from '../../main/core/lock-key.ts'
 import { retryAfterMs, unlockDelayMs } from '../../main/core/lock.ts'
 import { Vault } from '../../main/core/vault.ts'

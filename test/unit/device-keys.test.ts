@@ -2,8 +2,8 @@
 // against the public key it recorded at provisioning.
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fromBase64Url, toBase64Url } from '../../common/encoding.ts'
-import { DEVICE_HEADERS, deviceSigningInput } from '../../common/protocol.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
+import { DEVICE_HEADERS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
 import { createRequestSigner } from '../../main/core/device-keys.ts'
 import { Vault } from '../../main/core/vault.ts'
 import { createConfStore } from '../../main/platform/conf-store.ts'

@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeError, errorCatalog, errorCodes, helpDesk, type ErrorCode, type ErrorContext } from '../../common/errors.ts'
-import { errorList, errorListLegend } from '../../common/help/error-list.ts'
+import { describeError, errorCatalog, errorCodes, helpDesk, type ErrorCode, type ErrorContext } from '@shinkumi/common/errors.ts'
+import { errorList, errorListLegend } from '@shinkumi/common/help/error-list.ts'
 
 const EXCERPT = new URL('../fixtures/manual-000-section4.txt', import.meta.url)
 const SEED = path.join(process.env.SEEDS_DIR ?? '/work/shared/seeds', '000_83c78c1a584c01ab.txt')

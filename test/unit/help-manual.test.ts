@@ -3,8 +3,8 @@
 // says スマートフォン; answers that are the desktop equivalent of a phone-only one carry a note that says so.
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { errorCatalog } from '../../common/errors.ts'
-import { faq, memoryTable } from '../../common/help/faq.ts'
+import { errorCatalog } from '@shinkumi/common/errors.ts'
+import { faq, memoryTable } from '@shinkumi/common/help/faq.ts'
 
 const manual = fs.readFileSync(new URL('../fixtures/manual-000-section4.txt', import.meta.url), 'utf8')
 /** The manual's text as one string: no markup, no line breaks or spaces (the PDF's text breaks lines anywhere). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APP_ORIGIN, guardedHandler, isTrustedSender, UntrustedSenderError } from '../../main/security/ipc-guard.ts'
-import type { BridgeApi } from '../../common/bridge.ts'
+import type { BridgeApi } from '@shinkumi/common/bridge.ts'
 
 const ours = { webContentsId: 7, frameUrl: `${APP_ORIGIN}/index.html`, isMainFrame: true }
 

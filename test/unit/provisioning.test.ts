@@ -2,7 +2,7 @@
 // common/protocol.ts: OTP-10, OTP-11 (checks before any network call), OTP-03, OTP-13 (seed derived on both sides),
 // OTP-01/02 (the code shown), OTP-04 (names), OTP-15 (suffix).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { TokenView } from '../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
 import { currentOtp } from '../../main/core/otp.ts'
 import { createTestApp, validInput, type TestApp } from './helpers/app.ts'
 import { startFakeService, type FakeService } from './helpers/fake-service.ts'

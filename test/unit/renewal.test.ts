@@ -1,6 +1,6 @@
 // OTP-20…23 and OTP-13 through the bridge entries, against a fake service that checks every device signature.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RenewErrorCode } from '../../common/protocol.ts'
+import { RenewErrorCode } from '@shinkumi/common/protocol.ts'
 import { expiryState } from '../../main/core/renewal.ts'
 import { createTestApp, tempDir, validInput, type TestApp } from './helpers/app.ts'
 import { startFakeDeviceService, type FakeDeviceService } from './helpers/fake-device-service.ts'

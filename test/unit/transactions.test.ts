@@ -2,7 +2,7 @@
 // the content shown.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { transactionContentSha256, type TransactionDetails } from '../../common/protocol.ts'
+import { transactionContentSha256, type TransactionDetails } from '@shinkumi/common/protocol.ts'
 import { createTestApp, validInput } from './helpers/app.ts'
 import { startFakeDeviceService, type FakeDeviceService } from './helpers/fake-device-service.ts'
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ProvisionErrorCode } from '../../common/protocol.ts'
+import { ProvisionErrorCode } from '@shinkumi/common/protocol.ts'
 import { transportErrorCode, type ErrorFamily } from '../../main/core/service-client.ts'
 import { createTestApp, tempDir, validInput } from './helpers/app.ts'
 

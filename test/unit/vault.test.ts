@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { toBase64Url } from '../../common/encoding.ts'
+import { toBase64Url } from '@shinkumi/common/encoding.ts'
 import { Vault, type TokenRecord } from '../../main/core/vault.ts'
 import { createConfStore } from '../../main/platform/conf-store.ts'
 import { KeyFileProtector } from '../../main/platform/key-file-protector.ts'

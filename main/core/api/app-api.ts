@@ -1,6 +1,6 @@
 // App-wide entries: what start-up shows first, 「このアプリについて」, and the renderer's crash reports (OTP-26).
 import { randomUUID } from 'node:crypto'
-import type { AppError, AppStatus } from '../../../common/bridge.ts'
+import type { AppError, AppStatus } from '@shinkumi/common/bridge.ts'
 import type { Logger } from '../../platform/logger.ts'
 import type { CoreContext, Entries } from './context.ts'
 

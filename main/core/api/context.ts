@@ -2,7 +2,7 @@
 // vault, and the guard that turns failures into the seed's codes. main/core/api.ts builds one CoreContext and
 // composes the entry groups of main/core/api/*-api.ts from it, so each area adds its entries in its own module.
 import { randomUUID } from 'node:crypto'
-import type { AppError, BridgeApi, Channel, Result } from '../../../common/bridge.ts'
+import type { AppError, BridgeApi, Channel, Result } from '@shinkumi/common/bridge.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { FileSaver } from '../../platform/file-saver.ts'
 import type { KeyValueStore } from '../../platform/key-value-store.ts'

@@ -1,8 +1,8 @@
 // The app lock's entries (OTP-17, OTP-18; seed 3.1.2, 3.5–3.7): its state, アプリロックコード入力, setting, changing
 // and removing the code, the auto-lock time, and the two ways the app locks itself (idle, OS lock or suspend).
-import type { LockStatus, UnlockOutcome } from '../../../common/bridge.ts'
-import { SetLockInput } from '../../../common/bridge.ts'
-import { autoLockMinutesRule, DEFAULT_AUTO_LOCK_MINUTES, lockCodeRule } from '../../../common/rules.ts'
+import type { LockStatus, UnlockOutcome } from '@shinkumi/common/bridge.ts'
+import { SetLockInput } from '@shinkumi/common/bridge.ts'
+import { autoLockMinutesRule, DEFAULT_AUTO_LOCK_MINUTES, lockCodeRule } from '@shinkumi/common/rules.ts'
 import { CodedError } from '../coded-error.ts'
 import { WrongLockCodeError } from '../lock-key.ts'
 import { retryAfterMs } from '../lock.ts'

@@ -1,6 +1,6 @@
 // 有効期限更新 / 有効期限切れ entries (OTP-20…23, seed 3.8): the check the renderer runs after a token is chosen,
 // 「後で通知」, 「今すぐ更新」 and the removal of an expired token.
-import type { ExpiryCheck } from '../../../common/bridge.ts'
+import type { ExpiryCheck } from '@shinkumi/common/bridge.ts'
 import type { z } from 'zod'
 import { createRequestSigner } from '../device-keys.ts'
 import { toTokenView } from '../naming.ts'

@@ -1,7 +1,7 @@
 // Token entries: the list, 初期設定 / トークン追加 (OTP-10…13), 追加文言 (OTP-15), トークン削除 (OTP-14), the current
 // code (OTP-02) and the service's link (OTP-02).
-import type { TokenView } from '../../../common/bridge.ts'
-import { SetSuffixInput, ValidSuffix } from '../../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
+import { SetSuffixInput, ValidSuffix } from '@shinkumi/common/bridge.ts'
 import { CodedError } from '../coded-error.ts'
 import { toTokenView } from '../naming.ts'
 import { currentOtp } from '../otp.ts'

@@ -11,8 +11,8 @@ import {
   ReleaseLinkageLockRequest,
   RevokeDeviceRequest,
   RevokeLinkageRequest,
-} from '../../../common/staff-api.ts'
-import type { StaffActionInput, StaffActionOutcome } from '../../../common/staff-bridge.ts'
+} from '@shinkumi/common/staff-api.ts'
+import type { StaffActionInput, StaffActionOutcome } from '@shinkumi/common/staff-bridge.ts'
 import { StaffFailure } from './failure.ts'
 import type { StaffHttp } from './http.ts'
 

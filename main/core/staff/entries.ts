@@ -13,9 +13,9 @@ import {
   MaintenanceList,
   StaffSignInRequest,
   StaffSignInResponse,
-} from '../../../common/staff-api.ts'
-import type { AuditExportOutcome, StaffResult } from '../../../common/staff-bridge.ts'
-import type { Channel } from '../../../common/bridge.ts'
+} from '@shinkumi/common/staff-api.ts'
+import type { AuditExportOutcome, StaffResult } from '@shinkumi/common/staff-bridge.ts'
+import type { Channel } from '@shinkumi/common/bridge.ts'
 import type { Logger } from '../../platform/logger.ts'
 import type { CoreContext, Entries } from '../api/context.ts'
 import { act } from './actions.ts'

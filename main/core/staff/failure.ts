@@ -1,5 +1,5 @@
 // An expected failure of a staff entry, with the code the staff screen shows; anything else becomes A999.
-import type { StaffAppErrorCode } from '../../../common/staff-bridge.ts'
+import type { StaffAppErrorCode } from '@shinkumi/common/staff-bridge.ts'
 
 export class StaffFailure extends Error {
   readonly code: StaffAppErrorCode

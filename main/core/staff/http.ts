@@ -2,7 +2,7 @@
 // contract. The service's refusal codes pass through; no answer is STAFF_OFFLINE; a fault or an answer outside the
 // contract is STAFF_SERVICE_ERROR; a session the service no longer knows is STAFF_SIGNED_OUT.
 import type { z } from 'zod'
-import { StaffError } from '../../../common/staff-api.ts'
+import { StaffError } from '@shinkumi/common/staff-api.ts'
 import { StaffFailure } from './failure.ts'
 
 export interface StaffRequest {

@@ -2,8 +2,8 @@
 // service. It ends on [スタッフモード終了], when the service says so, at its absolute end, or after the configured
 // idle time — checked on every use with the injected clock, and by a timer, so the token leaves memory on time
 // even when nothing calls.
-import type { StaffMember } from '../../../common/staff-api.ts'
-import type { StaffStatus } from '../../../common/staff-bridge.ts'
+import type { StaffMember } from '@shinkumi/common/staff-api.ts'
+import type { StaffStatus } from '@shinkumi/common/staff-bridge.ts'
 import type { Clock } from '../../platform/clock.ts'
 
 interface Live {

@@ -2,7 +2,7 @@
 // build channel.
 import { Paper, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { Out } from '../../../common/bridge.ts'
+import type { Out } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { reportProblem } from '../../lib/diagnostics.ts'

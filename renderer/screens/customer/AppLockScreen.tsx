@@ -3,8 +3,8 @@
 // new code changes it (3.6). Beyond the seed: the idle time after which the app locks itself (OTP-18).
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
-import type { AppError, LockStatus, Result } from '../../../common/bridge.ts'
-import { AUTO_LOCK_CHOICES, lockCodeRule } from '../../../common/rules.ts'
+import type { AppError, LockStatus, Result } from '@shinkumi/common/bridge.ts'
+import { AUTO_LOCK_CHOICES, lockCodeRule } from '@shinkumi/common/rules.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'

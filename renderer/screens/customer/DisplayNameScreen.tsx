@@ -2,8 +2,8 @@
 // ワンタイムパスワード; from the settings menu it stays, with the new name shown.
 import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import type { TokenView } from '../../../common/bridge.ts'
-import { displaySuffixRule } from '../../../common/rules.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
+import { displaySuffixRule } from '@shinkumi/common/rules.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
 import { useTokens } from '../../hooks/useTokens.ts'

@@ -1,9 +1,9 @@
 // ヘルプ (OTP-28, seed 000 chapter 4 困ったときは): a menu, よくある質問 (4.1 メモリ不足 and 4.2) and エラー表示一覧 (4.3).
 // The content is data (common/help/), in the manual's words with the desktop app's device word.
 import { Accordion, Alert, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { describeError } from '../../../common/errors.ts'
+import { describeError } from '@shinkumi/common/errors.ts'
 import { ErrorList } from '../../components/ErrorList.tsx'
-import { faq, memoryTable } from '../../../common/help/faq.ts'
+import { faq, memoryTable } from '@shinkumi/common/help/faq.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'

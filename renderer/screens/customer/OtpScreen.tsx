@@ -1,7 +1,7 @@
 // ワンタイムパスワード (OTP-02): the code, the countdown to its change, and what identifies the token.
 import { Group, Paper, Stack, Text } from '@mantine/core'
 import { useEffect } from 'react'
-import type { TokenView } from '../../../common/bridge.ts'
+import type { TokenView } from '@shinkumi/common/bridge.ts'
 import { CopyCodeButton, CopyNote } from '../../components/CopyCodeButton.tsx'
 import { Countdown } from '../../components/Countdown.tsx'
 import { OtpCode } from '../../components/OtpCode.tsx'

@@ -1,7 +1,7 @@
 // Start-up (OTP-05): the main process says what comes first; this screen only shows that something is loading.
 import { Center, Loader } from '@mantine/core'
 import { useEffect, useEffectEvent } from 'react'
-import type { AppStatus, BridgeApi } from '../../../common/bridge.ts'
+import type { AppStatus, BridgeApi } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { settle } from '../../lib/diagnostics.ts'

@@ -5,7 +5,7 @@
 // that content by the main process.
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
-import type { DecisionInput, TransactionList } from '../../../common/bridge.ts'
+import type { DecisionInput, TransactionList } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
 import { tabFactsChanged } from '../../hooks/useTabFacts.ts'

@@ -2,7 +2,7 @@
 // main process makes the next try wait, and this screen counts the wait down. The right code continues start-up.
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
-import type { UnlockOutcome } from '../../../common/bridge.ts'
+import type { UnlockOutcome } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { useCountdown } from '../../hooks/useCountdown.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'

@@ -1,6 +1,6 @@
 // 理由 and 本人確認方法 (STF-04): asked for every action on a customer, and recorded with it in the audit log.
 import { Radio, Stack, Textarea, TextInput } from '@mantine/core'
-import { IdentityCheck } from '../../../common/staff-api.ts'
+import { IdentityCheck } from '@shinkumi/common/staff-api.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
 export interface Justification {

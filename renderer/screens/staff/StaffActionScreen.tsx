@@ -2,7 +2,7 @@
 // then its outcome: done, nothing to change, or waiting for a second 管理者 (four eyes).
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import type { StaffActionOutcome } from '../../../common/staff-bridge.ts'
+import type { StaffActionOutcome } from '@shinkumi/common/staff-bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'

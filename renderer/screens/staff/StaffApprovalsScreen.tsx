@@ -2,7 +2,7 @@
 // who asked (the service enforces it; the requester sees only [取り下げ]). A reissued password is shown here once.
 import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { ApprovalOutcome, ApprovalView } from '../../../common/staff-api.ts'
+import type { ApprovalOutcome, ApprovalView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'

@@ -2,7 +2,7 @@
 // the host has a save dialog (Electron), offered as a download where it does not (the browser host).
 import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { AuditEntryView } from '../../../common/staff-api.ts'
+import type { AuditEntryView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { jstTime } from './staff-format.ts'

@@ -3,7 +3,7 @@
 // service checks the role again; the buttons only mirror it.
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useEffectEvent, useState, type ReactNode } from 'react'
-import type { AccountView, CustomerDetail, OtpUserView } from '../../../common/staff-api.ts'
+import type { AccountView, CustomerDetail, OtpUserView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'

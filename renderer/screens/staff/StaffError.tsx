@@ -1,6 +1,6 @@
 // A staff failure, said in words (and the reference of the log line for A999). Never a raw error.
 import { Alert, Text } from '@mantine/core'
-import type { StaffAppError } from '../../../common/staff-bridge.ts'
+import type { StaffAppError } from '@shinkumi/common/staff-bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 
 export function StaffErrorAlert({ error }: { error: StaffAppError | null }) {

@@ -1,6 +1,6 @@
 // スタッフメニュー: what this staff member's role may open (STF-02), and the way out of staff mode.
 import { Button, Paper, Stack, Text } from '@mantine/core'
-import type { StaffRole } from '../../../common/staff-api.ts'
+import type { StaffRole } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'

@@ -2,7 +2,7 @@
 // the customer.
 import { Badge, Center, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useEffectEvent } from 'react'
-import type { LockedItem } from '../../../common/staff-api.ts'
+import type { LockedItem } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'

@@ -2,7 +2,7 @@
 // written to the linkage's own maintenance table by the service.
 import { Alert, Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useEffect, useEffectEvent, useState } from 'react'
-import type { MaintenanceWindowView } from '../../../common/staff-api.ts'
+import type { MaintenanceWindowView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'

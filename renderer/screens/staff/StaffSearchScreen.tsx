@@ -1,7 +1,7 @@
 // 顧客検索 (STF-03): by 店番 + 口座番号 or by サービスID + ユーザID. The rules are the contract's, checked here first.
 import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
-import { CustomerSearch, type CustomerSummary } from '../../../common/staff-api.ts'
+import { CustomerSearch, type CustomerSummary } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'

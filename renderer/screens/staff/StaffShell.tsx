@@ -3,8 +3,8 @@
 // the main process whether the person is active — it signs out after the idle time and this sends them to sign-in.
 import { Badge, Group, Text } from '@mantine/core'
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react'
-import type { StaffMember, StaffRole } from '../../../common/staff-api.ts'
-import type { StaffStatus } from '../../../common/staff-bridge.ts'
+import type { StaffMember, StaffRole } from '@shinkumi/common/staff-api.ts'
+import type { StaffStatus } from '@shinkumi/common/staff-bridge.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'

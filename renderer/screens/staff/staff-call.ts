@@ -1,7 +1,7 @@
 // Staff bridge calls from the screens: a call that rejects (the host failed) becomes A999 like any other failure,
 // reported with a correlation id; STAFF_SIGNED_OUT sends the person back to sign-in.
 import { useRef, useState } from 'react'
-import type { StaffAppError, StaffResult } from '../../../common/staff-bridge.ts'
+import type { StaffAppError, StaffResult } from '@shinkumi/common/staff-bridge.ts'
 import { reportProblem } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 

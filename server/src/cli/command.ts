@@ -2,7 +2,7 @@
 // a readable text, and with --json one JSON document for scripts and tests.
 import type { ParseArgsOptionsConfig } from 'node:util'
 import type { z } from 'zod'
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 
 export type OptionValues = Record<string, string | boolean | undefined>
 

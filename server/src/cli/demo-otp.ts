@@ -9,7 +9,7 @@
 //              rp-demo-key-shinkumi-netbank  internet banking, SHINKUMI
 //              rp-demo-key-shinkumi-biz      the business service, SHINKUMIBIZ
 // Activation passwords are issued afresh on every run, for customers without an active device only.
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import { issueActivation } from '../provisioning/activations.ts'
 import { ensureOtpUser, setOtpUserStatus, upsertService, type ServiceDefinition } from '../provisioning/catalog.ts'
 import { saveRelyingParty } from '../relying-parties.ts'

@@ -4,7 +4,7 @@
 //
 //   teller01 窓口 / super01, super02 管理者 / audit01 監査; passwords demo-<id>-pass; secrets below (SHA-1, 6, 30 s)
 //   データ タロウ ↔ SHINKUMI/yamada001, シンクミ ハナコ ↔ SHINKUMI/suzuki002, カード ナシオ ↔ SHINKUMIBIZ/sato003
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type { NewStaff } from '../staff/staff-users.ts'
 import { putStaff } from '../staff/staff-users.ts'
 import type { DemoPart } from './demo.ts'

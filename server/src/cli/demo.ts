@@ -1,6 +1,6 @@
 // `demo` (SPEC SVC-03): loads the documented demo data set, part by part. Each area of the service contributes
 // one part — a function that writes its rows idempotently and returns its share of the JSON document.
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type { Command } from './command.ts'
 import { otpDemo } from './demo-otp.ts'
 import { linkageDemoPart } from './linkage-commands.ts'

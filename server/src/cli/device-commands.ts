@@ -3,7 +3,7 @@
 // action on a customer (STF-04, STF-05) it needs a reason and is written to the audit chain, in the same
 // transaction as the revocation. Staff mode's revocation (four eyes) is the way for branch staff.
 import { z } from 'zod'
-import { serviceIdRule, userIdRule } from '../../../common/rules.ts'
+import { serviceIdRule, userIdRule } from '@shinkumi/common/rules.ts'
 import { revokeDevice } from '../devices/revoke.ts'
 import { appendAudit } from '../staff/audit.ts'
 import { requiredOption, type Command } from './command.ts'

@@ -1,6 +1,6 @@
 // `issue` and `rp-add`: the credit union's desk work for OTP customers and the systems that verify their codes.
 import { z } from 'zod'
-import { serviceIdRule, userIdRule } from '../../../common/rules.ts'
+import { serviceIdRule, userIdRule } from '@shinkumi/common/rules.ts'
 import { issueActivation } from '../provisioning/activations.ts'
 import { serviceExists } from '../provisioning/catalog.ts'
 import { saveRelyingParty } from '../relying-parties.ts'

@@ -1,8 +1,8 @@
 // The staff area of the admin CLI (SPEC SVC-03, STF-01, STF-05): `staff-add` (password and TOTP secret shown
 // once) and `audit-verify` (walks the hash chain; exit code 1 and the first broken entry when it does not hold).
 import { z } from 'zod'
-import { staffIdRule, StaffRole } from '../../../common/staff-api.ts'
-import type { Deps } from '../app.ts'
+import { staffIdRule, StaffRole } from '@shinkumi/common/staff-api.ts'
+import type { Deps } from '../deps.ts'
 import { appendAudit, verifyAuditChain } from '../staff/audit.ts'
 import { addStaff, type StaffCredentials } from '../staff/staff-users.ts'
 import { requiredOption, UsageError, type Command } from './command.ts'

@@ -1,6 +1,6 @@
 // Table types of the staff area (0004_staff): staff users and sessions, four-eyes approvals, the audit log and
 // its chain head, and which OTP users belong to which core-banking customer. Same conventions as schema.ts.
-import type { StaffRole } from '../../../common/staff-api.ts'
+import type { StaffRole } from '@shinkumi/common/staff-api.ts'
 
 export interface StaffUsersTable {
   staff_id: string

@@ -2,8 +2,8 @@
 // to within ±CORRECTION_MAX_STEPS of its own time and stores the difference, which /v1/otp/verify then adds to
 // its window (SVC-04). A wrong code is a failure toward the same lock as /v1/otp/verify.
 import type { z } from 'zod'
-import { CORRECTION_MAX_STEPS, type CorrectErrorCode, type CorrectRequest } from '../../../common/protocol.ts'
-import type { Deps } from '../app.ts'
+import { CORRECTION_MAX_STEPS, type CorrectErrorCode, type CorrectRequest } from '@shinkumi/common/protocol.ts'
+import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import { matchingSteps, recordOtpFailure, timeStep } from '../otp/verify.ts'
 

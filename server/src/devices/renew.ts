@@ -1,8 +1,8 @@
 // 有効期限更新 (OTP-20…23): a token is renewed from RENEWAL_WINDOW_DAYS before its expiry until its expiry; the new
 // expiry is the service's token lifetime from now. Refusals are the seed's codes (seed 4.3, 有効期限の更新時).
 import type { z } from 'zod'
-import { RENEWAL_WINDOW_DAYS, type RenewErrorCode } from '../../../common/protocol.ts'
-import type { Deps } from '../app.ts'
+import { RENEWAL_WINDOW_DAYS, type RenewErrorCode } from '@shinkumi/common/protocol.ts'
+import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 
 export type RenewCode = z.infer<typeof RenewErrorCode>

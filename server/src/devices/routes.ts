@@ -1,7 +1,7 @@
 // Signed device routes of a token's life after setup: 有効期限更新 (OTP-20…23) and パスワード補正 (OTP-24).
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { CORRECTION_REQUEST_MAX_AGE_SECONDS, CorrectRequest, CorrectResponse, RenewRequest, RenewResponse, ServiceError } from '../../../common/protocol.ts'
+import { CORRECTION_REQUEST_MAX_AGE_SECONDS, CorrectRequest, CorrectResponse, RenewRequest, RenewResponse, ServiceError } from '@shinkumi/common/protocol.ts'
 import { deviceOf, DeviceHeaders, signedRequests } from './signed-request.ts'
 import { renewToken, type RenewCode } from './renew.ts'
 import { correctToken, type CorrectCode } from './correct.ts'

@@ -9,9 +9,9 @@ import {
   DEVICE_REQUEST_MAX_AGE_SECONDS,
   deviceSigningInput,
   type DeviceAuthErrorCode,
-} from '../../../common/protocol.ts'
-import { fromBase64Url, toBase64Url } from '../../../common/encoding.ts'
-import type { Deps } from '../app.ts'
+} from '@shinkumi/common/protocol.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
+import type { Deps } from '../deps.ts'
 
 export type DeviceAuthCode = z.infer<typeof DeviceAuthErrorCode>
 

@@ -2,7 +2,7 @@
 // client_secret_basic (RFC 6749 §2.3.1) or private_key_jwt (RFC 7523 §2.2). A client uses one method only.
 import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from 'jose'
 import type { Db } from '../db/index.ts'
-import { isPlainText } from '../../../common/rules.ts'
+import { isPlainText } from '@shinkumi/common/rules.ts'
 import { checkClientSecret, hashClientSecret } from './client-secret.ts'
 import { findClient, type OAuthClient } from './clients.ts'
 import { SIGNING_ALGS } from './jwks.ts'

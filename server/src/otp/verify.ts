@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { HOTP, Secret } from 'otpauth'
 import { z } from 'zod'
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { decryptSeed } from '../secrets.ts'

@@ -1,7 +1,7 @@
 // 利用開始パスワード (activation passwords): issued by the credit union, used at most once to set up a device,
 // locked after repeated wrong attempts (S0C4). Stored as scrypt hashes only (SPEC §5).
 import { randomInt } from 'node:crypto'
-import { activationPasswordRule } from '../../../common/rules.ts'
+import { activationPasswordRule } from '@shinkumi/common/rules.ts'
 import type { Db } from '../db/index.ts'
 import type { ActivationsTable } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'

@@ -2,7 +2,7 @@
 // seed's codes (seed 4.3) as `{ code }`; the app shows the seed's wording for it (common/errors.ts).
 import type { FastifyInstance, FastifyError } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import { ProvisionRequest, ProvisionResponse, ServiceError } from '../../../common/protocol.ts'
+import { ProvisionRequest, ProvisionResponse, ServiceError } from '@shinkumi/common/protocol.ts'
 import { provisionDevice, type ProvisionCode } from './provision.ts'
 
 /** HTTP status per refusal. The app decides by the code alone; the status is for logs, proxies and people. */

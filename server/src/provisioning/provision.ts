@@ -9,9 +9,9 @@ import {
   ProvisionResponse,
   type ProvisionErrorCode,
   type ProvisionRequest,
-} from '../../../common/protocol.ts'
-import { fromBase64Url } from '../../../common/encoding.ts'
-import type { Deps } from '../app.ts'
+} from '@shinkumi/common/protocol.ts'
+import { fromBase64Url } from '@shinkumi/common/encoding.ts'
+import type { Deps } from '../deps.ts'
 import type { ServicesTable, TokensTable } from '../db/schema.ts'
 import { uniqueViolation } from '../db/errors.ts'
 import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'

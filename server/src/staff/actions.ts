@@ -1,13 +1,13 @@
 // STF-04 actions that take effect at once, each with its reason, 本人確認方法 and audit entry in the same
 // transaction. Every change is one conditional UPDATE; `changed` tells whether there was anything to change.
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type {
   ActionResult,
   MaintenanceRequest,
   OtpUserActionRequest,
   ReleaseLinkageLockRequest,
   RevokeLinkageRequest,
-} from '../../../common/staff-api.ts'
+} from '@shinkumi/common/staff-api.ts'
 import { addMaintenanceWindow } from '../linkage/maintenance.ts'
 import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
 import { iso } from './time.ts'

@@ -1,7 +1,7 @@
 // Who is acting, and how a staff request is refused: a code from the contract and its HTTP status, never a trace.
-import type { IdentityCheck, StaffErrorCode, StaffRole } from '../../../common/staff-api.ts'
+import type { IdentityCheck, StaffErrorCode, StaffRole } from '@shinkumi/common/staff-api.ts'
 import type { Transaction } from 'kysely'
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type { Database } from '../db/schema.ts'
 import { appendAudit, type AuditEvent } from './audit.ts'
 

@@ -3,8 +3,8 @@
 // not expired, not requested by the approver), so two approvals of the same request cannot both act.
 import type { Transaction } from 'kysely'
 import { z } from 'zod'
-import type { Deps } from '../app.ts'
-import type { ApprovalList, ApprovalOutcome, ApprovalView, PendingResult, ReissueActivationRequest, RevokeDeviceRequest } from '../../../common/staff-api.ts'
+import type { Deps } from '../deps.ts'
+import type { ApprovalList, ApprovalOutcome, ApprovalView, PendingResult, ReissueActivationRequest, RevokeDeviceRequest } from '@shinkumi/common/staff-api.ts'
 import type { Database } from '../db/schema.ts'
 import type { StaffApprovalsTable } from '../db/schema-staff.ts'
 import { revokeDevice } from '../devices/revoke.ts'

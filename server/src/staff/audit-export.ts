@@ -1,6 +1,6 @@
 // The CSV export's range: JST calendar dates, both inclusive; without `from` the log from its first entry, without
 // `to` up to today (JST). The rows are read page by page while the answer streams.
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import { addDays, isCalendarDate, jstDate, jstMidnight } from '../linkage/jst.ts'
 import { StaffRefusal } from './actor.ts'
 import { auditBetween } from './audit.ts'

@@ -1,9 +1,9 @@
 // STF-03 views: finding a customer (branch + account number, or service ID + user ID) and everything staff need
 // to help them — the API-linkage lock and recent attempts, linkages, OTP lock, activation password, devices.
 // A customer is a core-banking customer with their OTP users (customer_otp_users), or an OTP user alone.
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import { z } from 'zod'
-import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSearchResponse, CustomerSummary, OtpUserView } from '../../../common/staff-api.ts'
+import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSearchResponse, CustomerSummary, OtpUserView } from '@shinkumi/common/staff-api.ts'
 import { pendingApprovalsOf } from './approvals.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
 import { iso, isoOrNull } from './time.ts'

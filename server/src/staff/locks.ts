@@ -5,8 +5,8 @@
 // that the cursor names one exact place in the merged list.
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { z } from 'zod'
-import type { Deps } from '../app.ts'
-import type { LockedItem, LockedList } from '../../../common/staff-api.ts'
+import type { Deps } from '../deps.ts'
+import type { LockedItem, LockedList } from '@shinkumi/common/staff-api.ts'
 import { ACCOUNT_TYPE_LABELS } from '../accounts/bank.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
 import { isoOrNull } from './time.ts'

@@ -33,7 +33,7 @@ import {
   StaffSignInRequest,
   StaffSignInResponse,
   type StaffRole,
-} from '../../../common/staff-api.ts'
+} from '@shinkumi/common/staff-api.ts'
 import { auditRead, StaffRefusal, type Actor } from './actor.ts'
 import { releaseLinkageLock, resetOtpFailures, revokeLinkage, setMaintenance, setUserStatus, unlockActivation, upcomingMaintenance } from './actions.ts'
 import { approvalPage, approve, reject, requestApproval } from './approvals.ts'

@@ -2,8 +2,8 @@
 // time without a request or at its absolute end, whichever comes first. Each use moves last_seen_at in the same
 // conditional UPDATE that checks both limits, so an expired session can never be revived by a racing request.
 import { randomBytes } from 'node:crypto'
-import type { Deps } from '../app.ts'
-import type { StaffMember, StaffRole } from '../../../common/staff-api.ts'
+import type { Deps } from '../deps.ts'
+import type { StaffMember, StaffRole } from '@shinkumi/common/staff-api.ts'
 import { hashKey } from '../secrets.ts'
 
 export interface StaffPrincipal extends StaffMember {

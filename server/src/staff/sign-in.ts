@@ -5,9 +5,9 @@
 // Every attempt is audited (STF-05); a counted failure or an accepted step commits in one transaction with its audit
 // entry, so a client that hangs up mid-request leaves both or neither.
 import type { Transaction } from 'kysely'
-import type { Deps } from '../app.ts'
+import type { Deps } from '../deps.ts'
 import type { Database } from '../db/schema.ts'
-import type { StaffRole, StaffSignInRequest } from '../../../common/staff-api.ts'
+import type { StaffRole, StaffSignInRequest } from '@shinkumi/common/staff-api.ts'
 import { verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { appendAudit } from './audit.ts'
 import { matchingStaffStep } from './totp.ts'

@@ -1,8 +1,8 @@
 // Staff users (STF-01): an ID, a name, a role, a scrypt-hashed password and an own TOTP secret. Passwords and
 // secrets are shown once, when made (staff-add, demo), and stored only hashed or encrypted.
 import { randomBytes } from 'node:crypto'
-import type { Deps } from '../app.ts'
-import type { StaffRole } from '../../../common/staff-api.ts'
+import type { Deps } from '../deps.ts'
+import type { StaffRole } from '@shinkumi/common/staff-api.ts'
 import { hashPassword } from '../secrets.ts'
 import { encryptStaffSecret, newStaffSecret, otpauthUri } from './totp.ts'
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { DecisionRequest, DecisionResponse, EnrolErrorCode, EnrolResponse, PendingTransactions, ServiceError } from '../../../common/protocol.ts'
+import { DecisionRequest, DecisionResponse, EnrolErrorCode, EnrolResponse, PendingTransactions, ServiceError } from '@shinkumi/common/protocol.ts'
 import { deviceOf, DeviceHeaders, signedRequests } from '../devices/signed-request.ts'
 import { decideTransaction, enrolToken, pendingTransactions, type DecisionCode } from './store.ts'
 

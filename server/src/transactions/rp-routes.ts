@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ServiceError, TransactionStatus } from '../../../common/protocol.ts'
+import { ServiceError, TransactionStatus } from '@shinkumi/common/protocol.ts'
 import { authenticatedRelyingParty, requireRelyingParty, requireServiceBinding, SERVICE_NOT_BOUND } from '../relying-parties.ts'
 import { createTransaction, CreateTransactionRequest, transactionStatus, type CreateCode } from './store.ts'
 

@@ -3,9 +3,9 @@
 // expires_at has passed reads as expired, and the decision's UPDATE requires expires_at > now — so what a reader
 // sees and what a decision can do follow the same instant.
 import { z } from 'zod'
-import { TransactionDetails, transactionContentSha256, type DecisionErrorCode, type DecisionRequest, type TransactionStatus } from '../../../common/protocol.ts'
-import { serviceIdRule, userIdRule } from '../../../common/rules.ts'
-import type { Deps } from '../app.ts'
+import { TransactionDetails, transactionContentSha256, type DecisionErrorCode, type DecisionRequest, type TransactionStatus } from '@shinkumi/common/protocol.ts'
+import { serviceIdRule, userIdRule } from '@shinkumi/common/rules.ts'
+import type { Deps } from '../deps.ts'
 import type { TransactionConfirmationsTable } from '../db/schema.ts'
 import type { SignedDevice } from '../devices/signed-request.ts'
 

@@ -3,8 +3,8 @@
 // that provisioning recorded, over the exact method, path and body bytes. Each test scripts the answers.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fromBase64Url, toBase64Url } from '../../../common/encoding.ts'
-import { DEVICE_HEADERS, deviceSigningInput } from '../../../common/protocol.ts'
+import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
+import { DEVICE_HEADERS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
 import { startFakeService, type FakeService } from './fake-service.ts'
 
 export interface SignedRequest {

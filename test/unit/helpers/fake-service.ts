@@ -4,7 +4,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomUUID } from 'node:crypto'
-import { ProvisionRequest, deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '../../../common/protocol.ts'
+import { ProvisionRequest, deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
 
 export interface IssuedToken {
   request: ProvisionRequest
