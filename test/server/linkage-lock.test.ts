@@ -146,6 +146,20 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
     expect(still.step).toBe('pin')
   })
 
+  it('LNK-09 PIN guesses sent at once from parallel flows are judged five times at most, then B84 (SPEC §5)', async () => {
+    const c = await newCustomer()
+    const flows = []
+    for (let i = 0; i < 8; i++) flows.push(await atPinScreen(c))
+    const csrfs = await Promise.all(flows.map((b) => b.csrf()))
+    const pages = await Promise.all(flows.map((b, i) => b.submit('/linkage/pin', { pin: String(1000 + i) }, csrfs[i])))
+    const count = (text: string) => pages.filter((p) => p.html.includes(text)).length
+    expect(count(messages.identityWrong)).toBe(4)
+    expect(count(messages.nowLocked)).toBe(1)
+    expect(count(B84)).toBe(3)
+    const lock = await h.deps.db.selectFrom('linkage_locks').selectAll().where('account_id', '=', c.accountId).executeTakeFirstOrThrow()
+    expect(lock.failures).toBe(5)
+  })
+
   it('LNK-04 concurrent failures lock exactly at the threshold (SPEC §5)', async () => {
     const c = await newCustomer()
     const browsers = await Promise.all(Array.from({ length: 16 }, () => atCustomerScreen(c.accountNumber)))
