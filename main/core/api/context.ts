@@ -67,7 +67,7 @@ export function createCoreContext(deps: AppDeps): CoreContext {
     vault,
     vaultAsIs,
     idle,
-    guard: resultGuard(deps.logger),
+    guard: entryGuard(deps.logger),
   }
 }
 
@@ -84,7 +84,8 @@ function vaultOpener({ store, protector, logger }: AppDeps): () => Promise<Vault
   }
 }
 
-function resultGuard(logger: Logger) {
+/** The one guard of every entry, the customer's and the staff's: CodedErrors as values, the rest A999 and a log line. */
+function entryGuard(logger: Logger) {
   return async <T>(channel: Channel, task: () => Promise<T>): Promise<Result<T>> => {
     try {
       return { ok: true, value: await task() }

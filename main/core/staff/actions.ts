@@ -13,7 +13,7 @@ import {
   RevokeLinkageRequest,
 } from '@shinkumi/common/staff-api.ts'
 import type { StaffActionInput, StaffActionOutcome } from '@shinkumi/common/staff-bridge.ts'
-import { StaffFailure } from './failure.ts'
+import { CodedError } from '../coded-error.ts'
 import type { StaffHttp } from './http.ts'
 
 type Route = { path: string; request: z.ZodType; answer: 'done' | 'pending' | 'maintenance' }
@@ -34,7 +34,7 @@ export async function act(http: StaffHttp, token: string, input: StaffActionInpu
   const { kind, ...fields } = input
   const route = ROUTES[kind]
   const body = route.request.safeParse(fields)
-  if (!body.success) throw new StaffFailure('BAD_REQUEST', `${kind}: input breaks the contract`)
+  if (!body.success) throw new CodedError('BAD_REQUEST', `${kind}: input breaks the contract`)
   const post = <S extends z.ZodType>(schema: S) => http.json('POST', route.path, schema, { token, body: body.data })
   switch (route.answer) {
     case 'done':

@@ -1,7 +1,6 @@
 // The staff mode's bridge entries (STF-01…STF-05), composed into the API by main/core/api.ts. The session token
 // lives in StaffSession only; the renderer gets the staff member, views and outcomes. Each call the person makes
 // counts as activity; calls without a live session answer STAFF_SIGNED_OUT without reaching the service.
-import { randomUUID } from 'node:crypto'
 import {
   ApprovalList,
   ApprovalOutcome,
@@ -14,13 +13,12 @@ import {
   StaffSignInRequest,
   StaffSignInResponse,
 } from '@shinkumi/common/staff-api.ts'
-import type { AuditExportOutcome, StaffResult } from '@shinkumi/common/staff-bridge.ts'
+import type { AuditExportOutcome } from '@shinkumi/common/staff-bridge.ts'
 import type { Channel } from '@shinkumi/common/bridge.ts'
-import type { Logger } from '../../platform/logger.ts'
 import type { CoreContext, Entries } from '../api/context.ts'
+import { CodedError } from '../coded-error.ts'
 import { act } from './actions.ts'
 import { staffIdleMs } from './config.ts'
-import { StaffFailure } from './failure.ts'
 import { staffHttp, type StaffHttp } from './http.ts'
 import { StaffSession } from './session.ts'
 
@@ -28,22 +26,21 @@ type StaffChannel = Extract<Channel, `staff.${string}`>
 
 const DEFAULT_TIMEOUT_MS = 15_000
 
-export function staffEntries({ deps, client }: CoreContext): Entries<StaffChannel> {
+export function staffEntries({ deps, client, guard }: CoreContext): Entries<StaffChannel> {
   const http = staffHttp(client.url, deps.serviceTimeoutMs ?? DEFAULT_TIMEOUT_MS)
   const signOutRemotely = (token: string) => http.empty('DELETE', '/v1/staff/session', token).catch(() => undefined)
   const session = new StaffSession(deps.clock, staffIdleMs(), (token) => void signOutRemotely(token))
-  const run = staffGuard(deps.logger)
 
   /** A call in the session: activity; a session the service ended is ended here too. */
   const inSession = <T>(channel: StaffChannel, task: (token: string) => Promise<T>) =>
-    run(channel, async () => {
+    guard(channel, async () => {
       const live = session.current()
-      if (!live) throw new StaffFailure('STAFF_SIGNED_OUT')
+      if (!live) throw new CodedError('STAFF_SIGNED_OUT')
       session.touch()
       try {
         return await task(live.token)
       } catch (error) {
-        if (error instanceof StaffFailure && error.code === 'STAFF_SIGNED_OUT') session.end('expired')
+        if (error instanceof CodedError && error.code === 'STAFF_SIGNED_OUT') session.end('expired')
         throw error
       }
     })
@@ -51,9 +48,9 @@ export function staffEntries({ deps, client }: CoreContext): Entries<StaffChanne
   return {
     'staff.status': async () => session.status(),
     'staff.signIn': (input) =>
-      run('staff.signIn', async () => {
+      guard('staff.signIn', async () => {
         const request = StaffSignInRequest.safeParse(input)
-        if (!request.success) throw new StaffFailure('BAD_REQUEST', 'sign-in input breaks the contract')
+        if (!request.success) throw new CodedError('BAD_REQUEST', 'sign-in input breaks the contract')
         const previous = session.end('signedOut')
         if (previous) await signOutRemotely(previous)
         const answer = await http.json('POST', '/v1/staff/session', StaffSignInResponse, { body: request.data })
@@ -88,28 +85,11 @@ function pagePath(path: string, cursor: string | undefined): string {
 
 async function exportAudit(http: StaffHttp, token: string, range: unknown, saver: CoreContext['deps']['fileSaver']): Promise<AuditExportOutcome> {
   const query = AuditExportQuery.safeParse(range)
-  if (!query.success) throw new StaffFailure('BAD_REQUEST', 'export range breaks the contract')
+  if (!query.success) throw new CodedError('BAD_REQUEST', 'export range breaks the contract')
   const params = new URLSearchParams(Object.entries(query.data).filter((e): e is [string, string] => e[1] !== undefined))
   const { text, fileName } = await http.text(`/v1/staff/audit/export?${params}`, token)
   const name = fileName ?? 'staff-audit.csv'
   if (!saver) return { saved: false, fileName: name, csv: text }
   const path = await saver.save(name, text)
   return path ? { saved: true, path } : { saved: false, fileName: name, csv: null }
-}
-
-/** Like the customer entries' guard, with the staff codes: expected failures as values, the rest A999 and a log line. */
-function staffGuard(logger: Logger) {
-  return async <T>(channel: StaffChannel, task: () => Promise<T>): Promise<StaffResult<T>> => {
-    try {
-      return { ok: true, value: await task() }
-    } catch (error) {
-      if (error instanceof StaffFailure) {
-        logger.info(`${channel} refused`, { code: error.code, reason: error.message })
-        return { ok: false, error: { code: error.code } }
-      }
-      const correlationId = randomUUID()
-      logger.error(`${channel} failed unexpectedly`, correlationId, { error })
-      return { ok: false, error: { code: 'A999', correlationId } }
-    }
-  }
 }

@@ -3,7 +3,7 @@
 // contract is STAFF_SERVICE_ERROR; a session the service no longer knows is STAFF_SIGNED_OUT.
 import type { z } from 'zod'
 import { StaffError } from '@shinkumi/common/staff-api.ts'
-import { StaffFailure } from './failure.ts'
+import { CodedError } from '../coded-error.ts'
 
 export interface StaffRequest {
   token?: string
@@ -33,7 +33,7 @@ export function staffHttp(baseUrl: string, timeoutMs: number): StaffHttp {
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
-      throw new StaffFailure('STAFF_OFFLINE', `${method} ${path}: no answer`, { cause: error })
+      throw new CodedError('STAFF_OFFLINE', `${method} ${path}: no answer`, { cause: error })
     }
     if (!response.ok) throw await refusal(response, `${method} ${path}`)
     return response
@@ -43,7 +43,7 @@ export function staffHttp(baseUrl: string, timeoutMs: number): StaffHttp {
     async json(method, path, schema, request) {
       const response = await send(method, path, request)
       const parsed = schema.safeParse(await response.json().catch(() => undefined))
-      if (!parsed.success) throw new StaffFailure('STAFF_SERVICE_ERROR', `${method} ${path}: answer outside the contract`)
+      if (!parsed.success) throw new CodedError('STAFF_SERVICE_ERROR', `${method} ${path}: answer outside the contract`)
       return parsed.data
     },
     async text(path, token) {
@@ -58,9 +58,9 @@ export function staffHttp(baseUrl: string, timeoutMs: number): StaffHttp {
   }
 }
 
-async function refusal(response: Response, what: string): Promise<StaffFailure> {
+async function refusal(response: Response, what: string): Promise<CodedError> {
   const answer = StaffError.safeParse(await response.json().catch(() => undefined))
-  if (response.status >= 500 || !answer.success) return new StaffFailure('STAFF_SERVICE_ERROR', `${what}: HTTP ${response.status}`)
-  if (answer.data.code === 'STAFF_UNAUTHENTICATED') return new StaffFailure('STAFF_SIGNED_OUT', `${what}: the service ended the session`)
-  return new StaffFailure(answer.data.code, `${what}: ${answer.data.code}`)
+  if (response.status >= 500 || !answer.success) return new CodedError('STAFF_SERVICE_ERROR', `${what}: HTTP ${response.status}`)
+  if (answer.data.code === 'STAFF_UNAUTHENTICATED') return new CodedError('STAFF_SIGNED_OUT', `${what}: the service ended the session`)
+  return new CodedError(answer.data.code, `${what}: ${answer.data.code}`)
 }
