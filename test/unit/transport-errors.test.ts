@@ -162,7 +162,7 @@ describe('OTP-12 service codes pass through', () => {
 const fetchFailure = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
 
 describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
-  const rows: [string, unknown, Record<Exclude<ErrorFamily, 'TX'>, string>][] = [
+  const rows: [string, unknown, Record<Exclude<ErrorFamily, 'TX' | 'STAFF'>, string>][] = [
     ['ECONNREFUSED', fetchFailure('ECONNREFUSED'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['ENOTFOUND', fetchFailure('ENOTFOUND'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['EAI_AGAIN', fetchFailure('EAI_AGAIN'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
@@ -189,5 +189,10 @@ describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
 
   it.each(rows)('OTP-25 取引確認 (no seed codes): %s is TX_OFFLINE when unreachable, TX_FAILED otherwise', (_label, failure, codes) => {
     expect(transportErrorCode(failure, 'TX')).toBe(codes.A0 === 'A000' ? 'TX_OFFLINE' : 'TX_FAILED')
+  })
+
+  it.each(rows)('STF-01 staff mode: %s is STAFF_OFFLINE when no answer came, STAFF_SERVICE_ERROR otherwise', (_label, failure, codes) => {
+    const noAnswer = ['A000', 'A001', 'A002', 'A006'].includes(codes.A0)
+    expect(transportErrorCode(failure, 'STAFF')).toBe(noAnswer ? 'STAFF_OFFLINE' : 'STAFF_SERVICE_ERROR')
   })
 })
