@@ -56,14 +56,16 @@ describe('OTP-19 service URL policy', () => {
     onTestFinished(() => void server.close())
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/base`
     const client = new ServiceClient({ serviceUrl: base, timeoutMs: 2_000 })
-    const params = { id: '00000000-0000-4000-8000-000000000000', approvalId: '00000000-0000-4000-8000-000000000000' }
+    const id = '00000000-0000-4000-8000-000000000000'
+    // Every route gets both parameter names; pathOf fills in the one its path asks for.
+    const params = { id, approvalId: id } as never
     const signed: string[] = []
     const signRequest = async (_token: string, method: string, path: string) => {
       signed.push(`${method} ${path}`)
       return {}
     }
     const signer = { signRequest } as unknown as RequestSigner
-    const expected = (route: RouteDescriptor) => `${route.method} /base${route.prefix}${route.path.replace(/:[A-Za-z]+/, params.id)}`
+    const expected = (route: RouteDescriptor) => `${route.method} /base${route.prefix}${route.path.replace(/:[A-Za-z]+/, id)}`
 
     for (const route of Object.values(deviceRoutes) as RouteDescriptor[]) {
       const call = route.auth === 'device' ? signedCall({ client, signer }, 'token', route as RouteDescriptor & { auth: 'device' }, { params }, 'A3') : client.call(route, { params }, 'A0')
