@@ -6,12 +6,12 @@ import type { AuditExportOutcome } from '@shinkumi/common/staff-bridge.ts'
 import type { Channel } from '@shinkumi/common/bridge.ts'
 import { staffRoutes } from '@shinkumi/common/wire/staff.ts'
 import type { RouteDescriptor } from '@shinkumi/common/wire/route.ts'
-import type { CoreContext, Entries } from '../api/context.ts'
+import type { CoreContext, Entries } from './context.ts'
 import { CodedError } from '../coded-error.ts'
 import type { CallRequest, ServiceClient } from '../service-client.ts'
-import { act } from './actions.ts'
-import { staffIdleMs } from './config.ts'
-import { StaffSession } from './session.ts'
+import { act } from '../staff/actions.ts'
+import { staffIdleMs } from '../staff/config.ts'
+import { StaffSession } from '../staff/session.ts'
 
 type StaffChannel = Extract<Channel, `staff.${string}`>
 
