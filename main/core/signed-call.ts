@@ -19,7 +19,6 @@ export interface SignedCallDeps {
   signer: RequestSigner
 }
 
-
 /** A device route (`auth: 'device'`) called for one token: the headers sign the path and the exact body bytes sent. */
 export async function signedCall<R extends RouteDescriptor & { auth: 'device' }>(
   { client, signer }: SignedCallDeps,
