@@ -2,23 +2,12 @@
 // preload object, the browser host's HTTP endpoints and the renderer's calls are all derived from this table;
 // each side parses what crosses with these schemas. Secrets (TOTP seeds, private keys) never appear here.
 import { z } from 'zod'
-import { errorCodes } from './errors.ts'
+import { AppError, Result } from './result.ts'
 import { staffBridge } from './staff-bridge.ts'
 import { activationPasswordRule, autoLockMinutesRule, displaySuffixRule, serviceIdRule, userIdRule } from './rules.ts'
 import { TransactionDetails, TransactionStatus } from './protocol.ts'
 
-export const AppError = z.object({
-  code: z.enum(errorCodes),
-  /** Set for A999: the id of the log line that holds the details. */
-  correlationId: z.string().optional(),
-})
-export type AppError = z.infer<typeof AppError>
-
-/** Expected failures travel as values, so the renderer can show the seed's error screen for each. */
-export function Result<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppError })])
-}
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+export { AppError, AppErrorCode, Result } from './result.ts'
 
 export const TokenId = z.uuid()
 

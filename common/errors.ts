@@ -343,8 +343,11 @@ export const helpDesk = {
   en: 'For any other error, please try again; if it still does not work, contact the Mire Credit Union internet banking help desk.\nToll-free 0120-351-951\nWeekdays 9:00–24:00, weekends and holidays 9:00–17:00',
 } as const satisfies Record<Locale, string>
 
-/** The code as a person sees it: the seed's code, or none for refusals the seed gives no code. */
-export function displayCode(code: ErrorCode): string | null {
+/** A code this catalog describes (the staff screens' codes are described by the renderer's staff texts). */
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorCatalog, code)
+
+/** The code as a person sees it: the seed's code, or none for refusals the seed gives no code (and staff codes). */
+export function displayCode(code: string): string | null {
   if (code === 'A300T') return 'A300'
   return /^[AS][0-9A-Z]{3}$/.test(code) ? code : null
 }
@@ -358,8 +361,9 @@ export function describeErrorForList(code: ErrorCode, locale: Locale): Text {
   return { message: text.message.replaceAll('{op}', OP_LEGEND[locale]), remedy: text.remedy.replaceAll('{op}', OP_LEGEND[locale]) }
 }
 
-export function describeError(code: ErrorCode, locale: Locale, context: ErrorContext = 'other'): Text {
-  const text = errorCatalog[code][locale]
+/** A code outside the catalog (a staff code on a customer screen) is described as the unexpected A999. */
+export function describeError(code: string, locale: Locale, context: ErrorContext = 'other'): Text {
+  const text = errorCatalog[isErrorCode(code) ? code : 'A999'][locale]
   const op = (locale === 'ja' ? OP_JA : OP_EN)[context]
   return { message: text.message.replaceAll('{op}', op), remedy: text.remedy.replaceAll('{op}', op) }
 }

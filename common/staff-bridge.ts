@@ -13,30 +13,9 @@ import {
   IdentityCheck,
   LockedList,
   MaintenanceWindowView,
-  StaffErrorCode,
   StaffMember,
 } from './staff-api.ts'
-
-/** What a staff screen can be told went wrong: the service's codes, and the desktop side's own. */
-export const StaffAppErrorCode = z.enum([
-  ...StaffErrorCode.options,
-  /** The main process holds no live session (never signed in, signed out, idle, or expired on the service). */
-  'STAFF_SIGNED_OUT',
-  /** The service could not be reached. */
-  'STAFF_OFFLINE',
-  /** The service answered with a fault or something not in the contract. */
-  'STAFF_SERVICE_ERROR',
-  /** Unexpected; the log line carries the correlation id. */
-  'A999',
-])
-export type StaffAppErrorCode = z.infer<typeof StaffAppErrorCode>
-export const StaffAppError = z.object({ code: StaffAppErrorCode, correlationId: z.string().optional() })
-export type StaffAppError = z.infer<typeof StaffAppError>
-
-export function StaffResult<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: StaffAppError })])
-}
-export type StaffResult<T> = { ok: true; value: T } | { ok: false; error: StaffAppError }
+import { Result } from './result.ts'
 
 export const StaffStatus = z.object({
   staff: StaffMember.nullable(),
@@ -84,18 +63,18 @@ export type AuditExportOutcome = z.infer<typeof AuditExportOutcome>
 
 export const staffBridge = {
   'staff.status': { input: z.void(), output: StaffStatus },
-  'staff.signIn': { input: StaffSignInInput, output: StaffResult(StaffMember) },
+  'staff.signIn': { input: StaffSignInInput, output: Result(StaffMember) },
   /** [スタッフモード終了], or leaving the staff screens: the session ends on the service too. */
   'staff.signOut': { input: z.void(), output: z.void() },
   /** The staff screens' heartbeat: whether the person did something since the last one; signs out when idle. */
   'staff.activity': { input: z.object({ userActive: z.boolean() }), output: StaffStatus },
-  'staff.search': { input: CustomerSearch, output: StaffResult(CustomerSearchResponse) },
-  'staff.customer': { input: CustomerRef, output: StaffResult(CustomerDetail) },
-  'staff.locks': { input: NextPage, output: StaffResult(LockedList) },
-  'staff.act': { input: StaffActionInput, output: StaffResult(StaffActionOutcome) },
-  'staff.approvals': { input: NextPage, output: StaffResult(ApprovalList) },
-  'staff.decide': { input: z.object({ approvalId: z.uuid(), decision: z.enum(['approve', 'reject']) }), output: StaffResult(ApprovalOutcome) },
-  'staff.maintenance': { input: z.void(), output: StaffResult(z.array(MaintenanceWindowView)) },
-  'staff.audit': { input: NextPage, output: StaffResult(AuditPage) },
-  'staff.exportAudit': { input: AuditExportInput, output: StaffResult(AuditExportOutcome) },
+  'staff.search': { input: CustomerSearch, output: Result(CustomerSearchResponse) },
+  'staff.customer': { input: CustomerRef, output: Result(CustomerDetail) },
+  'staff.locks': { input: NextPage, output: Result(LockedList) },
+  'staff.act': { input: StaffActionInput, output: Result(StaffActionOutcome) },
+  'staff.approvals': { input: NextPage, output: Result(ApprovalList) },
+  'staff.decide': { input: z.object({ approvalId: z.uuid(), decision: z.enum(['approve', 'reject']) }), output: Result(ApprovalOutcome) },
+  'staff.maintenance': { input: z.void(), output: Result(z.array(MaintenanceWindowView)) },
+  'staff.audit': { input: NextPage, output: Result(AuditPage) },
+  'staff.exportAudit': { input: AuditExportInput, output: Result(AuditExportOutcome) },
 } as const

@@ -74,7 +74,8 @@ export function refusalsOf(descriptor: RouteDescriptor): Readonly<Record<string,
 /** The codes a route itself declares: what a caller may pass through to the person unchanged. */
 export type RefusalCode<R extends RouteDescriptor> = Extract<keyof R['refusals'], string>
 
-type ParamsOf<R extends RouteDescriptor> = R['params'] extends z.ZodObject ? z.input<R['params']> : undefined
+/** The path parameters a route's descriptor asks for. */
+export type ParamsOf<R extends RouteDescriptor> = R['params'] extends z.ZodObject ? z.input<R['params']> : undefined
 
 /**
  * The path of a call relative to the service's base URL (no leading slash, so a base path is kept), parameters

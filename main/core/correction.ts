@@ -1,7 +1,7 @@
 // パスワード補正 (OTP-24, seed 3.9): the device sends the code it shows now and its own clock; the service finds
 // which of its time steps the code belongs to and stores that offset for this token, so later verification of the
 // customer's codes applies it. The device keeps generating codes from its own clock, unchanged.
-import { CorrectErrorCode, CorrectResponse } from '@shinkumi/common/protocol.ts'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import type { Clock } from '../platform/clock.ts'
 import { currentOtp } from './otp.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'
@@ -22,13 +22,7 @@ export async function correctClock(deps: CorrectionDeps, token: TokenRecord): Pr
   } finally {
     seed.fill(0)
   }
-  const { correctionSteps } = await signedCall(deps, token.id, {
-    method: 'POST',
-    path: 'v1/devices/correct',
-    body: { otp, deviceTime: new Date(now).toISOString() },
-    family: 'A4',
-    serviceCodes: CorrectErrorCode.options,
-    schema: CorrectResponse,
-  })
+  const body = { otp, deviceTime: new Date(now).toISOString() }
+  const { correctionSteps } = await signedCall(deps, token.id, deviceRoutes.correct, { body }, 'A4')
   return correctionSteps
 }

@@ -17,9 +17,9 @@ import { createConfStore } from '../platform/conf-store.ts'
 import { KeyFileProtector } from '../platform/key-file-protector.ts'
 import { createJsonLogger, type Logger } from '../platform/logger.ts'
 import { createLogOpener } from '../platform/opener.ts'
-import { createAppApi } from './api.ts'
+import { createAppApi } from './app-api.ts'
 
-export { createAppApi, type AppDeps } from './api.ts'
+export { createAppApi, type AppDeps } from './app-api.ts'
 
 export interface CoreOptions {
   dataDir: string

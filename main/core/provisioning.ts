@@ -3,7 +3,8 @@
 import type { z } from 'zod'
 import { ValidProvisionInput } from '@shinkumi/common/bridge.ts'
 import { MAX_TOKENS } from '@shinkumi/common/rules.ts'
-import { deriveTotpSeed, newEphemeralKey, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
+import { deriveTotpSeed, newEphemeralKey, type ProvisionRequest, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import type { Clock } from '../platform/clock.ts'
 import { CodedError } from './coded-error.ts'
 import { generateDeviceKey, type DeviceKey } from './device-keys.ts'
@@ -32,9 +33,10 @@ function checkBeforeNetwork(vault: Vault, input: unknown): ValidInput {
   return parsed.data
 }
 
-async function requestToken(client: ServiceClient, input: ValidInput, request: Parameters<ServiceClient['provision']>[0]) {
+/** Throws CodedError with a service code (S0…) or a transport code (A0…). */
+async function requestToken(client: ServiceClient, input: ValidInput, request: ProvisionRequest) {
   try {
-    return await client.provision(request)
+    return await client.call(deviceRoutes.provision, { body: request }, 'A0')
   } catch (error) {
     // The service has one code for an unknown service ID; the seed words it S0B1 on the トークン追加 screen.
     if (error instanceof CodedError && error.code === 'S0A1' && input.mode === 'add') throw new CodedError('S0B1', error.message, { cause: error })

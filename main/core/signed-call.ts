@@ -7,9 +7,10 @@
 //     means a clock far off or a fault, and support needs the log to tell which.
 import type { z } from 'zod'
 import { DeviceAuthErrorCode } from '@shinkumi/common/protocol.ts'
+import type { RouteDescriptor } from '@shinkumi/common/wire/route.ts'
 import { CodedError } from './coded-error.ts'
 import type { createRequestSigner } from './device-keys.ts'
-import { ServiceRefusalError, type Call, type ServiceClient } from './service-client.ts'
+import { ServiceRefusalError, type CallRequest, type ErrorFamily, type ServiceClient } from './service-client.ts'
 
 export type RequestSigner = ReturnType<typeof createRequestSigner>
 
@@ -18,13 +19,19 @@ export interface SignedCallDeps {
   signer: RequestSigner
 }
 
-
-export async function signedCall<T extends z.ZodType>({ client, signer }: SignedCallDeps, tokenId: string, call: Omit<Call<T>, 'headers'>): Promise<z.output<T>> {
+/** A device route (`auth: 'device'`) called for one token: the headers sign the path and the exact body bytes sent. */
+export async function signedCall<R extends RouteDescriptor & { auth: 'device' }>(
+  { client, signer }: SignedCallDeps,
+  tokenId: string,
+  descriptor: R,
+  request: Pick<CallRequest<R>, 'params' | 'body'>,
+  family: ErrorFamily,
+): Promise<z.output<R['response']>> {
   // The client serialises `body` with the same JSON.stringify, so the signature covers the exact bytes sent.
-  const bytes = call.body === undefined ? '' : JSON.stringify(call.body)
-  const headers = await signer.signRequest(tokenId, call.method, new URL(call.path, client.url).pathname, bytes)
+  const bytes = request.body === undefined ? '' : JSON.stringify(request.body)
+  const headers = await signer.signRequest(tokenId, descriptor.method, client.pathnameOf(descriptor, request.params), bytes)
   try {
-    return await client.call({ ...call, headers })
+    return await client.call(descriptor, { ...request, headers }, family)
   } catch (error) {
     throw deviceAuthFailure(error) ?? error
   }

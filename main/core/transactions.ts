@@ -4,7 +4,8 @@
 // its renewal (S3D3), which is why the seed calls the tab 「取引認証開始」 while it is pending.
 import type { z } from 'zod'
 import type { DecisionInput, PendingTransaction, TransactionList } from '@shinkumi/common/bridge.ts'
-import { DecisionErrorCode, DecisionResponse, EnrolResponse, PendingTransactions, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
+import { DecisionErrorCode, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import type { Clock } from '../platform/clock.ts'
 import { CodedError } from './coded-error.ts'
 import { toTokenView } from './naming.ts'
@@ -33,14 +34,12 @@ export async function listTransactions(deps: TransactionDeps): Promise<z.infer<t
 }
 
 async function enrol(deps: TransactionDeps, token: TokenRecord): Promise<void> {
-  const call = { method: 'POST', path: 'v1/devices/transactions/enrol', body: {}, family: 'TX', serviceCodes: [], schema: EnrolResponse } as const
-  await signedCall(deps, token.id, call)
+  await signedCall(deps, token.id, deviceRoutes.enrolTransactions, { body: {} }, 'TX')
   await deps.vault.updateToken(token.id, { transactionsEnrolledAt: new Date(deps.clock.now()).toISOString() })
 }
 
 async function pendingOf(deps: TransactionDeps, token: TokenRecord): Promise<z.infer<typeof PendingTransaction>[]> {
-  const call = { method: 'GET', path: 'v1/devices/transactions', family: 'TX', serviceCodes: [], schema: PendingTransactions } as const
-  const { transactions } = await signedCall(deps, token.id, call)
+  const { transactions } = await signedCall(deps, token.id, deviceRoutes.pendingTransactions, {}, 'TX')
   return transactions.map((t) => ({ ...t, tokenId: token.id, tokenName: toTokenView(token).displayName }))
 }
 
@@ -48,9 +47,8 @@ async function pendingOf(deps: TransactionDeps, token: TokenRecord): Promise<z.i
  *  with the stored transaction's, so an answer can only ever apply to the content that was on the screen. */
 export async function decideTransaction(deps: TransactionDeps, token: TokenRecord, input: z.infer<typeof DecisionInput>) {
   const body = { decision: input.decision, contentSha256: await transactionContentSha256(input.details) }
-  const path = `v1/devices/transactions/${encodeURIComponent(input.transactionId)}/decision`
   try {
-    return await signedCall(deps, token.id, { method: 'POST', path, body, family: 'TX', serviceCodes: [], schema: DecisionResponse })
+    return await signedCall(deps, token.id, deviceRoutes.decideTransaction, { params: { id: input.transactionId }, body }, 'TX')
   } catch (error) {
     throw decisionRefusal(error) ?? error
   }

@@ -162,7 +162,7 @@ describe('OTP-12 service codes pass through', () => {
 const fetchFailure = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) })
 
 describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
-  const rows: [string, unknown, Record<Exclude<ErrorFamily, 'TX'>, string>][] = [
+  const rows: [string, unknown, Record<Exclude<ErrorFamily, 'TX' | 'STAFF'>, string>][] = [
     ['ECONNREFUSED', fetchFailure('ECONNREFUSED'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['ENOTFOUND', fetchFailure('ENOTFOUND'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['EAI_AGAIN', fetchFailure('EAI_AGAIN'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
@@ -189,5 +189,54 @@ describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
 
   it.each(rows)('OTP-25 取引確認 (no seed codes): %s is TX_OFFLINE when unreachable, TX_FAILED otherwise', (_label, failure, codes) => {
     expect(transportErrorCode(failure, 'TX')).toBe(codes.A0 === 'A000' ? 'TX_OFFLINE' : 'TX_FAILED')
+  })
+
+  it.each(rows)('STF-01 staff mode: %s is STAFF_OFFLINE when no answer came, STAFF_SERVICE_ERROR otherwise', (_label, failure, codes) => {
+    const noAnswer = ['A000', 'A001', 'A002', 'A006'].includes(codes.A0)
+    expect(transportErrorCode(failure, 'STAFF')).toBe(noAnswer ? 'STAFF_OFFLINE' : 'STAFF_SERVICE_ERROR')
+  })
+})
+
+describe('OTP-12 STF-01 one client: staff and customer calls are refused alike', () => {
+  const signedIn = JSON.stringify({
+    staff: { staffId: 'teller01', name: '窓口 一郎', role: '窓口' },
+    expiresAt: '2030-01-01T00:00:00Z',
+    idleTimeoutSeconds: 900,
+    token: `stf_${'a'.repeat(43)}`,
+  })
+
+  /** A service that signs staff in and answers everything else with `other`; and whether anything followed a redirect. */
+  async function service(other: http.RequestListener) {
+    const elsewhere: string[] = []
+    const target = await httpService((req, res) => {
+      elsewhere.push(req.url ?? '')
+      answer(200, signedIn)(req, res)
+    })
+    const url = await httpService((req, res) => {
+      if (req.method === 'POST' && req.url === '/v1/staff/session') return answer(200, signedIn)(req, res)
+      return other(req, res)
+    })
+    return { url, target, elsewhere }
+  }
+
+  async function staffSearchCode(serviceUrl: string) {
+    const { api } = createTestApp({ serviceUrl })
+    expect(await api['staff.signIn']({ staffId: 'teller01', password: 'x', otp: '123456' })).toMatchObject({ ok: true })
+    const result = await api['staff.search']({ by: 'account', branch: '115', accountNumber: '1100026' })
+    return result.ok ? undefined : result.error.code
+  }
+
+  it('OTP-12 STF-01 a redirect and an oversize answer are refused the same way for staff and customer calls', async () => {
+    let redirectTo = ''
+    const redirect = await service((_req, res) => void res.writeHead(307, { location: redirectTo }).end())
+    redirectTo = `${redirect.target}/v1/staff/customers/search`
+    // A redirect is an HTTP refusal (not followed: the service URL is the only peer) …
+    expect(await provisionCode(redirect.url)).toBe('A007')
+    expect(await staffSearchCode(redirect.url)).toBe('STAFF_SERVICE_ERROR')
+    expect(redirect.elsewhere).toEqual([])
+    // … and an answer over 64 KiB is malformed, for both.
+    const oversize = await service(answer(200, JSON.stringify({ customers: [], nextCursor: null, padding: 'x'.repeat(70_000) })))
+    expect(await provisionCode(oversize.url)).toBe('A009')
+    expect(await staffSearchCode(oversize.url)).toBe('STAFF_SERVICE_ERROR')
   })
 })

@@ -1,47 +1,45 @@
-// staff.act: each action of the staff screens as its /v1/staff call, its input checked against the contract here
-// first (BAD_REQUEST without a network call), its answer turned into one outcome shape for the screen.
+// staff.act: each action of the staff screens as its staff route, its input checked against the route's body first
+// (BAD_REQUEST without a network call), its answer turned into one outcome shape for the screen.
 import type { z } from 'zod'
-import {
-  ActionResult,
-  MaintenanceRequest,
-  MaintenanceResult,
-  OtpUserActionRequest,
-  PendingResult,
-  ReissueActivationRequest,
-  ReleaseLinkageLockRequest,
-  RevokeDeviceRequest,
-  RevokeLinkageRequest,
-} from '@shinkumi/common/staff-api.ts'
 import type { StaffActionInput, StaffActionOutcome } from '@shinkumi/common/staff-bridge.ts'
-import { StaffFailure } from './failure.ts'
-import type { StaffHttp } from './http.ts'
+import { staffRoutes } from '@shinkumi/common/wire/staff.ts'
+import { CodedError } from '../coded-error.ts'
+import type { CallRequest, ServiceClient } from '../service-client.ts'
 
-type Route = { path: string; request: z.ZodType; answer: 'done' | 'pending' | 'maintenance' }
+type Kind = StaffActionInput['kind']
 
-const ROUTES: Record<StaffActionInput['kind'], Route> = {
-  'release-linkage-lock': { path: '/v1/staff/actions/release-linkage-lock', request: ReleaseLinkageLockRequest, answer: 'done' },
-  'reset-otp-failures': { path: '/v1/staff/actions/reset-otp-failures', request: OtpUserActionRequest, answer: 'done' },
-  'unlock-activation': { path: '/v1/staff/actions/unlock-activation', request: OtpUserActionRequest, answer: 'done' },
-  suspend: { path: '/v1/staff/actions/suspend', request: OtpUserActionRequest, answer: 'done' },
-  resume: { path: '/v1/staff/actions/resume', request: OtpUserActionRequest, answer: 'done' },
-  'revoke-linkage': { path: '/v1/staff/actions/revoke-linkage', request: RevokeLinkageRequest, answer: 'done' },
-  'reissue-activation': { path: '/v1/staff/actions/reissue-activation', request: ReissueActivationRequest, answer: 'pending' },
-  'revoke-device': { path: '/v1/staff/actions/revoke-device', request: RevokeDeviceRequest, answer: 'pending' },
-  maintenance: { path: '/v1/staff/maintenance', request: MaintenanceRequest, answer: 'maintenance' },
-}
+/** Done at once (or nothing to do). */
+const DONE = {
+  'release-linkage-lock': staffRoutes.releaseLinkageLock,
+  'reset-otp-failures': staffRoutes.resetOtpFailures,
+  'unlock-activation': staffRoutes.unlockActivation,
+  suspend: staffRoutes.suspend,
+  resume: staffRoutes.resume,
+  'revoke-linkage': staffRoutes.revokeLinkage,
+} as const satisfies Partial<Record<Kind, unknown>>
+/** Four eyes: waits for a second 管理者 (STF-02). */
+const FOUR_EYES = {
+  'reissue-activation': staffRoutes.reissueActivation,
+  'revoke-device': staffRoutes.revokeDevice,
+} as const satisfies Partial<Record<Kind, unknown>>
 
-export async function act(http: StaffHttp, token: string, input: StaffActionInput): Promise<StaffActionOutcome> {
+type ActionRoute = (typeof DONE)[keyof typeof DONE] | (typeof FOUR_EYES)[keyof typeof FOUR_EYES] | typeof staffRoutes.addMaintenance
+
+export async function act(client: ServiceClient, token: string, input: StaffActionInput): Promise<StaffActionOutcome> {
   const { kind, ...fields } = input
-  const route = ROUTES[kind]
-  const body = route.request.safeParse(fields)
-  if (!body.success) throw new StaffFailure('BAD_REQUEST', `${kind}: input breaks the contract`)
-  const post = <S extends z.ZodType>(schema: S) => http.json('POST', route.path, schema, { token, body: body.data })
-  switch (route.answer) {
-    case 'done':
-      return { outcome: 'done', changed: (await post(ActionResult)).changed }
-    case 'pending':
-      return { outcome: 'pending', approval: (await post(PendingResult)).approval }
+  const send = async <R extends ActionRoute>(route: R): Promise<z.output<R['response']>> => {
+    const body = route.body.safeParse(fields)
+    if (!body.success) throw new CodedError('BAD_REQUEST', `${kind}: input breaks the contract`)
+    // The route's own body schema parsed it, so it is that route's body; TypeScript cannot follow the union.
+    return client.call(route, { bearer: token, body: body.data as CallRequest<R>['body'] }, 'STAFF')
+  }
+  switch (kind) {
     case 'maintenance':
-      return { outcome: 'maintenance', window: (await post(MaintenanceResult)).window }
+      return { outcome: 'maintenance', window: (await send(staffRoutes.addMaintenance)).window }
+    case 'reissue-activation':
+    case 'revoke-device':
+      return { outcome: 'pending', approval: (await send(FOUR_EYES[kind])).approval }
+    default:
+      return { outcome: 'done', changed: (await send(DONE[kind])).changed }
   }
 }

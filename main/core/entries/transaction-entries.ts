@@ -5,7 +5,7 @@ import { SerialQueue } from '../serial-queue.ts'
 import { decideTransaction, listTransactions, needsEnrolment, type TransactionDeps } from '../transactions.ts'
 import type { Vault } from '../vault.ts'
 import type { CoreContext, Entries } from './context.ts'
-import { knownToken } from './tokens-api.ts'
+import { knownToken } from './token-entries.ts'
 
 type TransactionChannel = 'transactions.overview' | 'transactions.list' | 'transactions.decide'
 

@@ -2,7 +2,7 @@
 import { correctClock } from '../correction.ts'
 import { createRequestSigner } from '../device-keys.ts'
 import type { CoreContext, Entries } from './context.ts'
-import { knownToken } from './tokens-api.ts'
+import { knownToken } from './token-entries.ts'
 
 export function correctionEntries({ deps, client, vault, guard }: CoreContext): Entries<'correction.run'> {
   return {

@@ -6,7 +6,7 @@ import { createRequestSigner } from '../device-keys.ts'
 import { toTokenView } from '../naming.ts'
 import { expiryState, renewToken } from '../renewal.ts'
 import type { CoreContext, Entries } from './context.ts'
-import { knownToken } from './tokens-api.ts'
+import { knownToken } from './token-entries.ts'
 
 type RenewalChannel = 'expiry.check' | 'expiry.postpone' | 'expiry.renew' | 'expiry.removeExpired'
 

@@ -1,6 +1,6 @@
 // What every group of bridge entries shares (DESIGN.md §2): the injected parts, the one service client, the one
-// vault, and the guard that turns failures into the seed's codes. main/core/api.ts builds one CoreContext and
-// composes the entry groups of main/core/api/*-api.ts from it, so each area adds its entries in its own module.
+// vault, and the guard that turns failures into the seed's codes. main/core/app-api.ts builds one CoreContext and
+// composes the entry groups of main/core/entries/*-entries.ts from it, so each area adds its entries in its own module.
 import { randomUUID } from 'node:crypto'
 import type { AppError, BridgeApi, Channel, Result } from '@shinkumi/common/bridge.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -48,7 +48,7 @@ export interface CoreContext {
   guard: <T>(channel: Channel, task: () => Promise<T>) => Promise<Result<T>>
 }
 
-/** The entries one module contributes; api.ts spreads them into the whole BridgeApi. */
+/** The entries one module contributes; app-api.ts spreads them into the whole BridgeApi. */
 export type Entries<K extends Channel> = Pick<BridgeApi, K>
 
 /** Throws when `serviceUrl` breaks OTP-19: a build pointed at plain http elsewhere must not start. */
@@ -67,7 +67,7 @@ export function createCoreContext(deps: AppDeps): CoreContext {
     vault,
     vaultAsIs,
     idle,
-    guard: resultGuard(deps.logger),
+    guard: entryGuard(deps.logger),
   }
 }
 
@@ -84,7 +84,8 @@ function vaultOpener({ store, protector, logger }: AppDeps): () => Promise<Vault
   }
 }
 
-function resultGuard(logger: Logger) {
+/** The one guard of every entry, the customer's and the staff's: CodedErrors as values, the rest A999 and a log line. */
+function entryGuard(logger: Logger) {
   return async <T>(channel: Channel, task: () => Promise<T>): Promise<Result<T>> => {
     try {
       return { ok: true, value: await task() }
