@@ -27,8 +27,8 @@
 // answer falls back to the table. The ServiceRefusalError keeps the declared code for callers that translate it
 // themselves (device-signed requests, 取引確認's decision).
 import type { z } from 'zod'
-import { AppErrorCode } from '@shinkumi/common/result.ts'
-import { ApiError, AUTH_REFUSALS, pathOf, type ParamsOf, type RouteDescriptor } from '@shinkumi/common/wire/route.ts'
+import { AppErrorCode, isStaffScreenCode } from '@shinkumi/common/result.ts'
+import { ApiError, pathOf, refusalsOf, type ParamsOf, type RouteDescriptor } from '@shinkumi/common/wire/route.ts'
 import { CodedError } from './coded-error.ts'
 
 export type ErrorFamily = 'A0' | 'A3' | 'A4' | 'TX' | 'STAFF'
@@ -137,8 +137,9 @@ export interface CallRequest<R extends RouteDescriptor> {
   bearer?: string
 }
 
-/** The cap of an answer: a broken or hostile peer cannot fill the main process. A file (the audit CSV) may be larger. */
-const MAX_RESPONSE_BYTES = 64 * 1024
+/** The cap of an answer: a broken or hostile peer cannot fill the main process. 1 MiB holds the largest page the
+ *  contract allows (100 audit entries with 200-character Japanese reasons); a file (the audit CSV) may be larger. */
+const MAX_RESPONSE_BYTES = 1024 * 1024
 const MAX_FILE_BYTES = 16 * 1024 * 1024
 
 export class ServiceClient {
@@ -217,7 +218,7 @@ function parseJson(text: string): unknown {
 const RefusalBody = ApiError.pick({ code: true })
 
 function refusal(descriptor: RouteDescriptor, response: Response, text: string, family: ErrorFamily, what: string): ServiceRefusalError {
-  const declared: Readonly<Record<string, number>> = { ...AUTH_REFUSALS[descriptor.auth], ...descriptor.refusals }
+  const declared = refusalsOf(descriptor)
   // A 3xx is a refusal whatever its body says: only the service's own error answers carry codes.
   const body = response.status >= 400 ? RefusalBody.safeParse(parseJson(text)) : undefined
   const serviceCode = body?.success && Object.hasOwn(declared, body.data.code) ? body.data.code : undefined
@@ -225,10 +226,13 @@ function refusal(descriptor: RouteDescriptor, response: Response, text: string, 
   return new ServiceRefusalError(code, `${what}: HTTP ${response.status}${serviceCode ? ` ${serviceCode}` : ''}`, serviceCode)
 }
 
+/** A declared code the family's screens know: staff screens show the staff codes (BAD_REQUEST, NOT_FOUND …
+ *  included), customer screens only the seed's catalog, so a general code falls back to the transport table there. */
 function passedThrough(serviceCode: string, family: ErrorFamily): AppErrorCode | undefined {
   if (family === 'STAFF' && serviceCode === 'STAFF_UNAUTHENTICATED') return 'STAFF_SIGNED_OUT'
   const known = AppErrorCode.safeParse(serviceCode)
-  return known.success ? known.data : undefined
+  if (!known.success) return undefined
+  return isStaffScreenCode(known.data) === (family === 'STAFF') ? known.data : undefined
 }
 
 /** The body as text, refusing more than `limit` bytes. */

@@ -136,7 +136,7 @@ describe('OTP-12 A009 malformed answer', () => {
     ['not JSON', '<html>hello</html>'],
     ['JSON of another shape', '{"tokenId":"x"}'],
     ['a service code on a 200', '{"code":"S0C1"}'],
-    ['more than 64 KiB', JSON.stringify({ padding: 'x'.repeat(70_000) })],
+    ['more than 1 MiB', JSON.stringify({ padding: 'x'.repeat(1_100_000) })],
   ])('A009 for %s', async (_label, body) => {
     expect(await provisionCode(await httpService(answer(200, body)))).toBe('A009')
   })
@@ -234,8 +234,8 @@ describe('OTP-12 STF-01 one client: staff and customer calls are refused alike',
     expect(await provisionCode(redirect.url)).toBe('A007')
     expect(await staffSearchCode(redirect.url)).toBe('STAFF_SERVICE_ERROR')
     expect(redirect.elsewhere).toEqual([])
-    // … and an answer over 64 KiB is malformed, for both.
-    const oversize = await service(answer(200, JSON.stringify({ customers: [], nextCursor: null, padding: 'x'.repeat(70_000) })))
+    // … and an answer over 1 MiB is malformed, for both.
+    const oversize = await service(answer(200, JSON.stringify({ customers: [], nextCursor: null, padding: 'x'.repeat(1_100_000) })))
     expect(await provisionCode(oversize.url)).toBe('A009')
     expect(await staffSearchCode(oversize.url)).toBe('STAFF_SERVICE_ERROR')
   })
