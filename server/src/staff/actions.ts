@@ -9,7 +9,8 @@ import type {
   RevokeLinkageRequest,
 } from '@shinkumi/common/staff-api.ts'
 import { addMaintenanceWindow } from '../linkage/maintenance.ts'
-import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
+import { audited, identityOf, type Actor } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 import { iso } from './time.ts'
 
 const changedRows = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0

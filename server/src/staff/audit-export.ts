@@ -2,7 +2,7 @@
 // `to` up to today (JST). The rows are read page by page while the answer streams.
 import type { Deps } from '../deps.ts'
 import { addDays, isCalendarDate, jstDate, jstMidnight } from '../linkage/jst.ts'
-import { StaffRefusal } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 import { auditBetween } from './audit.ts'
 import { csvHeader, csvRow } from './audit-csv.ts'
 

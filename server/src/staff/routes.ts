@@ -34,7 +34,8 @@ import {
   StaffSignInResponse,
   type StaffRole,
 } from '@shinkumi/common/staff-api.ts'
-import { auditRead, StaffRefusal, type Actor } from './actor.ts'
+import { auditRead, type Actor } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 import { releaseLinkageLock, resetOtpFailures, revokeLinkage, setMaintenance, setUserStatus, unlockActivation, upcomingMaintenance } from './actions.ts'
 import { approvalPage, approve, reject, requestApproval } from './approvals.ts'
 import { appendAudit, auditPage } from './audit.ts'
