@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type
 import { channels } from '@shinkumi/common/bridge.ts'
 import { createAppApi } from './core/api.ts'
 import { chooseServiceUrl } from './core/service-url.ts'
-import { systemClock } from './platform/clock.ts'
+import { systemClock } from '@shinkumi/common/time.ts'
 import { electronOpener } from './platform/electron-opener.ts'
 import { electronFileSaver } from './platform/electron-file-saver.ts'
 import { createElectronStore } from './platform/electron-store.ts'

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { bridge, channels, type BridgeApi, type Channel } from '@shinkumi/common/bridge.ts'
 import { createCore } from './core/index.ts'
-import { systemClock, type Clock } from './platform/clock.ts'
+import { DAY_MS, systemClock, type Clock } from '@shinkumi/common/time.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const TOKEN_HEADER = 'x-shinkumi-bridge-token'
@@ -170,9 +170,8 @@ function offsetClock(days: string | undefined, channel: string): Clock | undefin
   const parsed = z.coerce.number().int().min(-3650).max(3650).safeParse(days)
   if (!parsed.success) throw new Error(`--clock-offset-days ${JSON.stringify(days)} is not a whole number of days`)
   if (channel === 'production') throw new Error('--clock-offset-days is refused in the production channel')
-  const offsetMs = parsed.data * 86_400_000
   console.warn(`Test clock: the app runs ${parsed.data} days off the system clock`)
-  return { now: () => systemClock.now() + offsetMs }
+  return { now: () => new Date(systemClock.now().getTime() + parsed.data * DAY_MS) }
 }
 
 /** `node main/web.ts [--port N] [--service-url URL] [--data-dir DIR] [--clock-offset-days N]` — what `npm run web` starts. */

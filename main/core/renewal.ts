@@ -5,8 +5,7 @@ import { RENEWAL_WINDOW_DAYS, RenewErrorCode, RenewResponse } from '@shinkumi/co
 import { CodedError } from './coded-error.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'
 import type { TokenRecord, Vault } from './vault.ts'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 export type ExpiryState = 'valid' | 'renewable' | 'expired'
 

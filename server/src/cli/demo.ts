@@ -1,5 +1,6 @@
 // `demo` (SPEC SVC-03): loads the documented demo data set, part by part. Each area of the service contributes
 // one part — a function that writes its rows idempotently and returns its share of the JSON document.
+import type { Deps } from '../deps.ts'
 import type { Command } from './command.ts'
 import type { DemoCustomer, DemoOutput, DemoPart } from './demo-part.ts'
 import { otpDemo } from './demo-otp.ts'

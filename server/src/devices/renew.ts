@@ -4,11 +4,11 @@ import type { z } from 'zod'
 import { RENEWAL_WINDOW_DAYS, type RenewErrorCode } from '@shinkumi/common/protocol.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 export type RenewCode = z.infer<typeof RenewErrorCode>
 export type RenewOutcome = { ok: true; expiresAt: Date } | { ok: false; code: RenewCode }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const WINDOW_MS = RENEWAL_WINDOW_DAYS * DAY_MS
 
 /** Inside [expiresAt − 180 days, expiresAt): exactly 180 days before is inside, the instant of expiry is not. */

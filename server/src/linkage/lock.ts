@@ -2,7 +2,7 @@
 // next 0:00 JST. Each change is one statement, so concurrent failures lock exactly at the threshold on SQLite
 // and PostgreSQL alike: the increment only matches while failures < max.
 import type { Db } from '../db/index.ts'
-import { nextJstMidnight } from './jst.ts'
+import { nextJstMidnight } from '@shinkumi/common/time.ts'
 import { lockouts } from '../metrics.ts'
 
 export type FailureOutcome = 'failed' | 'nowLocked' | 'locked'

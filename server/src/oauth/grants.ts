@@ -9,10 +9,11 @@ import type { Db } from '../db/index.ts'
 import type { OAuthTokensTable } from '../db/schema.ts'
 import { hashKey } from '../secrets.ts'
 import { verifyPkce } from './pkce.ts'
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@shinkumi/common/time.ts'
 
 export const GRANT_DAYS = 30
-export const CODE_TTL_MS = 60_000
-export const ACCESS_TOKEN_TTL_MS = 60 * 60_000
+export const CODE_TTL_MS = MINUTE_MS
+export const ACCESS_TOKEN_TTL_MS = HOUR_MS
 
 export interface NewGrant {
   clientId: string
@@ -40,7 +41,7 @@ export async function createGrantWithCode(db: Db, grant: NewGrant, now: Date): P
   const t = now.getTime()
   const grantId = crypto.randomUUID()
   const code = secret()
-  const expiresAt = t + GRANT_DAYS * 24 * 60 * 60_000
+  const expiresAt = t + GRANT_DAYS * DAY_MS
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('oauth_grants')

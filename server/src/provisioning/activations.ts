@@ -7,11 +7,11 @@ import type { ActivationsTable } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'
 import { ensureOtpUser } from './catalog.ts'
 import { lockouts } from '../metrics.ts'
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 /** Upper-case letters and digits without 0/O and 1/I, which customers misread on printed letters. 32 symbols. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const PASSWORD_LENGTH = 10
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export function newActivationPassword(): string {
   const password = Array.from({ length: PASSWORD_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')

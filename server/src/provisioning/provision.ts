@@ -16,11 +16,11 @@ import type { ServicesTable, TokensTable } from '../db/schema.ts'
 import { uniqueViolation } from '../db/errors.ts'
 import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { countActivationFailure, currentActivation, type Activation } from './activations.ts'
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
 export type ProvisionOutcome = { ok: true; response: ProvisionResponse } | { ok: false; code: ProvisionCode; malformed?: boolean }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const SERIAL_ATTEMPTS = 5
 
 interface Setup {

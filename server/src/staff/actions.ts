@@ -11,7 +11,7 @@ import type {
 import { addMaintenanceWindow } from '../linkage/maintenance.ts'
 import { audited, identityOf, type Actor } from './actor.ts'
 import { StaffRefusal } from './refusal.ts'
-import { iso } from './time.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 const changedRows = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0
 
@@ -116,7 +116,7 @@ export async function revokeLinkage(deps: Deps, actor: Actor, input: RevokeLinka
 }
 
 /** Longest ad-hoc maintenance window: anything longer is a change of the calendar, not an incident. */
-const MAX_WINDOW_MS = 7 * 24 * 60 * 60_000
+const MAX_WINDOW_MS = 7 * DAY_MS
 
 /** LNK-05 "その他システムメンテナンス": the linkage pages refuse service during the window. */
 export async function setMaintenance(deps: Deps, actor: Actor, input: MaintenanceRequest) {

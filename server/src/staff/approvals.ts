@@ -14,11 +14,10 @@ import { appendAudit } from './audit.ts'
 import { audited, identityOf, type Actor } from './actor.ts'
 import { StaffRefusal } from './refusal.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { iso } from './time.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 /** A request nobody approved within a day is void: the situation at the counter has moved on. */
-const APPROVAL_TTL_MS = 24 * 60 * 60_000
-const DAY_MS = 24 * 60 * 60_000
+const APPROVAL_TTL_MS = DAY_MS
 
 function viewOf(row: StaffApprovalsTable): ApprovalView {
   return {

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSearchResponse, CustomerSummary, OtpUserView } from '@shinkumi/common/staff-api.ts'
 import { pendingApprovalsOf } from './approvals.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { iso, isoOrNull } from './time.ts'
+import { iso, isoOrNull } from '@shinkumi/common/time.ts'
 
 /** How an audit entry names whose data was read or changed. */
 export function customerSubject(ref: CustomerRef): string {

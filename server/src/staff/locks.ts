@@ -9,9 +9,8 @@ import type { Deps } from '../deps.ts'
 import type { LockedItem, LockedList } from '@shinkumi/common/staff-api.ts'
 import { ACCOUNT_TYPE_LABELS } from '../accounts/bank.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { isoOrNull } from './time.ts'
+import { DAY_MS, isoOrNull } from '@shinkumi/common/time.ts'
 
-const DAY_MS = 24 * 60 * 60_000
 const KIND_RANK = { linkage: 0, otp: 1, activation: 2 } as const
 const LockCursor = z.tuple([z.number().int(), z.number().int().min(0).max(2), z.string().max(64)])
 type LockCursor = z.infer<typeof LockCursor>

@@ -44,7 +44,7 @@ import { customerDetail, customerSubject, searchCustomers } from './customers.ts
 import { lockedNow } from './locks.ts'
 import { closeSession, openSession, sessionOf, type StaffPrincipal } from './sessions.ts'
 import { signIn } from './sign-in.ts'
-import { iso } from './time.ts'
+import { iso } from '@shinkumi/common/time.ts'
 import { clientErrorStatus, unparsedBody } from '../request-errors.ts'
 
 /** 'public': sign-in only; 'signedIn': any role; otherwise the roles allowed. */
