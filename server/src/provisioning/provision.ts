@@ -16,6 +16,7 @@ import type { ServicesTable, TokensTable } from '../db/schema.ts'
 import { uniqueViolation } from '../db/errors.ts'
 import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { countActivationFailure, currentActivation, type Activation } from './activations.ts'
+import { insertToken } from '../tokens/store.ts'
 import { DAY_MS } from '@shinkumi/common/time.ts'
 
 export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
@@ -126,7 +127,7 @@ async function storeToken(deps: Deps, { activation, now }: Setup, row: Insertabl
       .returning('id')
       .executeTakeFirst()
     if (!used) return false
-    await trx.insertInto('tokens').values(row).execute()
+    await insertToken(trx, row)
     return true
   })
 }

@@ -24,7 +24,7 @@ interface Keyed {
 }
 
 export async function lockedNow(deps: Deps, page: { cursor?: string; limit: number }): Promise<LockedList> {
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const after = decodeCursor(LockCursor, page.cursor)
   const fetch = page.limit + 1
   const kinds = await Promise.all([linkageLocks(deps, now, after, fetch), otpLocks(deps, after, fetch), activationLocks(deps, after, fetch)])
@@ -45,7 +45,7 @@ function afterCursor(at: string, id: string, rank: number, cursor: LockCursor | 
   return sql<SqlBool>`${sql.ref(at)} <= ${cAt} and (${sql.ref(at)} < ${cAt} or ${sql.ref(id)} < ${cId})`
 }
 
-async function linkageLocks(deps: Deps, now: number, cursor: LockCursor | undefined, fetch: number): Promise<Keyed[]> {
+async function linkageLocks(deps: Deps, now: Date, cursor: LockCursor | undefined, fetch: number): Promise<Keyed[]> {
   const rows = await deps.db
     .selectFrom('linkage_locks as l')
     .innerJoin('bank_accounts as a', 'a.account_id', 'l.account_id')
@@ -54,8 +54,8 @@ async function linkageLocks(deps: Deps, now: number, cursor: LockCursor | undefi
     .where('l.locked_at', 'is not', null)
     // A lock ends at the next 0:00 JST, so one that still holds began less than a day ago: the index range stops
     // there instead of walking every lock that lapsed without a later attempt clearing it.
-    .where('l.locked_at', '>', now - DAY_MS)
-    .where('l.locked_until', '>', now)
+    .where('l.locked_at', '>', now.getTime() - DAY_MS)
+    .where('l.locked_until', '>', now.getTime())
     .where(afterCursor('l.locked_at', 'l.account_id', KIND_RANK.linkage, cursor))
     .orderBy('l.locked_at', 'desc')
     .orderBy('l.account_id', 'desc')
