@@ -17,7 +17,7 @@ import { uniqueViolation } from '../db/errors.ts'
 import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { countActivationFailure, currentActivation, type Activation } from './activations.ts'
 import { insertToken } from '../tokens/store.ts'
-import { DAY_MS } from '@shinkumi/common/time.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
 export type ProvisionOutcome = { ok: true; response: ProvisionResponse } | { ok: false; code: ProvisionCode; malformed?: boolean }
@@ -188,7 +188,7 @@ function provisionResponse(row: Insertable<TokensTable>, service: ServicesTable,
     algorithm: row.algorithm,
     digits: ProvisionResponse.shape.digits.parse(row.digits),
     period: row.period,
-    expiresAt: new Date(row.expires_at).toISOString(),
+    expiresAt: iso(row.expires_at),
     logoUrl: service.logo_url,
     linkUrl: service.link_url,
     offersTransactions: service.offers_transactions === 1,

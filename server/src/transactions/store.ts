@@ -10,6 +10,7 @@ import type { Db } from '../db/index.ts'
 import type { TransactionConfirmationsTable } from '../db/schema.ts'
 import type { SignedDevice } from '../devices/signed-request.ts'
 import { enrolForTransactions } from '../tokens/store.ts'
+import { iso } from '@shinkumi/common/time.ts'
 
 /** Refusals to a relying party creating a transaction. */
 export const CreateErrorCode = z.enum(['TX_NO_TOKEN', 'TX_NOT_OFFERED', 'TX_SUSPENDED', 'TX_NOT_ENROLLED'])
@@ -124,8 +125,8 @@ export async function pendingTransactions(deps: Deps, tokenId: string) {
   return rows.map((row) => ({
     id: row.id,
     details: TransactionDetails.parse(JSON.parse(row.details)),
-    createdAt: new Date(row.created_at).toISOString(),
-    expiresAt: new Date(row.expires_at).toISOString(),
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
   }))
 }
 
