@@ -1,7 +1,7 @@
 // LNK-04: identity failures per account, for API linkage only. At the limit the account is locked until the
 // next 0:00 JST. Each change is one statement, so concurrent failures lock exactly at the threshold on SQLite
 // and PostgreSQL alike: the increment only matches while failures < max.
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import { nextJstMidnight } from '@shinkumi/common/time.ts'
 import { lockouts } from '../metrics.ts'
 
@@ -62,11 +62,12 @@ export async function clearFailures(db: Db, accountId: string, now: Date): Promi
 
 /** STF-04: staff end the lock now instead of at 0:00 JST, and the count starts again; false when there was nothing to end. */
 export async function releaseLock(db: Db, accountId: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('linkage_locks')
-    .set({ failures: 0, locked_at: null, locked_until: null, updated_at: now.getTime() })
-    .where('account_id', '=', accountId)
-    .where((eb) => eb.or([eb('failures', '>', 0), eb('locked_until', 'is not', null)]))
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  return changedRows(
+    await db
+      .updateTable('linkage_locks')
+      .set({ failures: 0, locked_at: null, locked_until: null, updated_at: now.getTime() })
+      .where('account_id', '=', accountId)
+      .where((eb) => eb.or([eb('failures', '>', 0), eb('locked_until', 'is not', null)]))
+      .executeTakeFirst(),
+  )
 }

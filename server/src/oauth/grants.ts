@@ -5,7 +5,7 @@
 // presenting a spent one again ends the whole grant (RFC 9700 §4.14.2).
 import { randomBytes } from 'node:crypto'
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { OAuthTokensTable } from '../db/schema.ts'
 import { hashKey } from '../secrets.ts'
 import { verifyPkce } from './pkce.ts'
@@ -89,8 +89,7 @@ async function issueTokens(db: Db, grant: LiveGrant, jkt: string | null, withRef
 
 /** Ends a grant and with it its access and refresh tokens; false when it had ended already. */
 export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<boolean> {
-  const result = await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  return changedRows(await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst())
 }
 
 async function liveGrant(db: Db, grantId: string, now: Date): Promise<LiveGrant | undefined> {

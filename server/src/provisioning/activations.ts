@@ -2,7 +2,7 @@
 // locked after repeated wrong attempts (S0C4). Stored as scrypt hashes only (SPEC §5).
 import { randomInt } from 'node:crypto'
 import { activationPasswordRule } from '@shinkumi/common/rules.ts'
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { ActivationsTable } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'
 import { ensureOtpUser } from './catalog.ts'
@@ -67,15 +67,16 @@ export async function replaceActivation(db: Db, activation: { serviceId: string;
 
 /** S0C4 ends (staff): the unused password the customer holds works again, with the same expiry; false when it was not locked. */
 export async function clearActivationFailures(db: Db, user: { serviceId: string; userId: string }): Promise<boolean> {
-  const result = await db
-    .updateTable('activations')
-    .set({ failures: 0, locked_at: null })
-    .where('service_id', '=', user.serviceId)
-    .where('user_id', '=', user.userId)
-    .where('used_at', 'is', null)
-    .where('failures', '>', 0)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  return changedRows(
+    await db
+      .updateTable('activations')
+      .set({ failures: 0, locked_at: null })
+      .where('service_id', '=', user.serviceId)
+      .where('user_id', '=', user.userId)
+      .where('used_at', 'is', null)
+      .where('failures', '>', 0)
+      .executeTakeFirst(),
+  )
 }
 
 export type Activation = Pick<ActivationsTable, 'id' | 'password_hash' | 'expires_at' | 'failures' | 'used_at'>

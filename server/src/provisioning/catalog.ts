@@ -1,6 +1,6 @@
 // The services (サービスID) the credit union runs and their OTP users: written here only (for the admin CLI and
 // staff), read by provisioning and verification.
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { ServicesTable } from '../db/schema.ts'
 
 export type ServiceDefinition = Omit<ServicesTable, 'created_at'>
@@ -31,12 +31,13 @@ export async function ensureOtpUser(db: Db, now: Date, serviceId: string, userId
 
 /** 利用停止 / 利用再開; false when the user already had that status. */
 export async function setOtpUserStatus(db: Db, serviceId: string, userId: string, status: 'active' | 'suspended'): Promise<boolean> {
-  const result = await db
-    .updateTable('otp_users')
-    .set({ status })
-    .where('service_id', '=', serviceId)
-    .where('user_id', '=', userId)
-    .where('status', '<>', status)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  return changedRows(
+    await db
+      .updateTable('otp_users')
+      .set({ status })
+      .where('service_id', '=', serviceId)
+      .where('user_id', '=', userId)
+      .where('status', '<>', status)
+      .executeTakeFirst(),
+  )
 }

@@ -3,7 +3,7 @@
 // each calls a function here. Every change is one conditional UPDATE (or the caller's transaction), so concurrent
 // requests cannot both win and no count is lost, on SQLite and PostgreSQL alike (DESIGN.md §4).
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { lockouts } from '../metrics.ts'
 
@@ -14,8 +14,6 @@ export interface TokenUser {
   serviceId: string
   userId: string
 }
-
-const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0
 
 /** Within the caller's transaction, which uses the activation password in the same commit. */
 export async function insertToken(db: Db, row: Insertable<TokensTable>): Promise<void> {
@@ -120,7 +118,7 @@ export async function enrolForTransactions(db: Db, tokenId: string): Promise<boo
 
 /** SVC-04's lock, which only staff end: the user's active token's failure count back to zero; false when it was zero. */
 export async function resetFailures(db: Db, user: TokenUser): Promise<boolean> {
-  return changed(
+  return changedRows(
     await db
       .updateTable('tokens')
       .set({ failures: 0 })
