@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type
 import { channels } from '@shinkumi/common/bridge.ts'
 import { createAppApi } from './core/app-api.ts'
 import { chooseServiceUrl } from './core/service-url.ts'
-import { systemClock } from './platform/clock.ts'
+import { systemClock } from '@shinkumi/common/time.ts'
 import { electronOpener } from './platform/electron-opener.ts'
 import { electronFileSaver } from './platform/electron-file-saver.ts'
 import { createElectronStore } from './platform/electron-store.ts'
@@ -16,7 +16,7 @@ import { checkForTesterUpdates } from './platform/updater.ts'
 import { updatePlan } from './core/update-plan.ts'
 import { safeStorageProtector } from './platform/safe-storage-protector.ts'
 import { APP_ORIGIN, guardedHandler, isAppUrl } from './security/ipc-guard.ts'
-import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, WEB_PREFERENCES } from './security/policy.ts'
+import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, rendererFile, WEB_PREFERENCES } from './security/policy.ts'
 
 declare const __SHINKUMI_SERVICE_URL__: string
 declare const __SHINKUMI_CHANNEL__: string
@@ -37,10 +37,8 @@ let mainWindow: BrowserWindow | undefined
 
 function serveRenderer(): void {
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url)
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
-    const file = path.resolve(RENDERER_DIR, relative)
-    if (!isAppUrl(request.url) || !file.startsWith(RENDERER_DIR + path.sep)) return new Response('not found', { status: 404 })
+    const file = rendererFile(RENDERER_DIR, new URL(request.url).pathname)
+    if (!isAppUrl(request.url) || !file) return new Response('not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY)

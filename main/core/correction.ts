@@ -2,7 +2,7 @@
 // which of its time steps the code belongs to and stores that offset for this token, so later verification of the
 // customer's codes applies it. The device keeps generating codes from its own clock, unchanged.
 import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
-import type { Clock } from '../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import { currentOtp } from './otp.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'
 import type { TokenRecord, Vault } from './vault.ts'
@@ -18,11 +18,11 @@ export async function correctClock(deps: CorrectionDeps, token: TokenRecord): Pr
   const seed = await deps.vault.readSecret(token.id, 'totpSeed')
   let otp: string
   try {
-    otp = currentOtp(seed, token, now).code
+    otp = currentOtp(seed, token, now.getTime()).code
   } finally {
     seed.fill(0)
   }
-  const body = { otp, deviceTime: new Date(now).toISOString() }
+  const body = { otp, deviceTime: now.toISOString() }
   const { correctionSteps } = await signedCall(deps, token.id, deviceRoutes.correct, { body }, 'A4')
   return correctionSteps
 }

@@ -3,7 +3,7 @@
 // token (renewal, correction, transactions) against it, with a timestamp and a nonce against replays.
 import { toBase64Url } from '@shinkumi/common/encoding.ts'
 import { DEVICE_HEADERS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
-import type { Clock } from '../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import type { Vault } from './vault.ts'
 
 const subtle = () => globalThis.crypto.subtle
@@ -35,7 +35,7 @@ export function createRequestSigner(vault: Vault, clock: Clock) {
     async signRequest(tokenId: string, method: string, path: string, body: string | Uint8Array = ''): Promise<DeviceHeaders> {
       const pkcs8 = await vault.readSecret(tokenId, 'devicePrivateKey')
       const key = await subtle().importKey('pkcs8', pkcs8, ECDSA_P256, false, ['sign']).finally(() => pkcs8.fill(0))
-      const timestamp = new Date(clock.now()).toISOString()
+      const timestamp = clock.now().toISOString()
       const nonce = toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES)))
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body)
       const bodySha256 = toBase64Url(new Uint8Array(await subtle().digest('SHA-256', bytes)))

@@ -12,7 +12,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { BridgeApi } from '@shinkumi/common/bridge.ts'
-import { systemClock, type Clock } from '../platform/clock.ts'
+import { systemClock, type Clock } from '@shinkumi/common/time.ts'
 import { createConfStore } from '../platform/conf-store.ts'
 import { KeyFileProtector } from '../platform/key-file-protector.ts'
 import { createJsonLogger, type Logger } from '../platform/logger.ts'

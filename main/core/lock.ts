@@ -1,13 +1,13 @@
 // The app lock's behaviour over the vault (OTP-17, OTP-18): how long a wrong code makes the next attempt wait, and
 // the idle timer that locks the vault again. The cryptography is in vault.ts and lock-key.ts; this is policy.
 import { DEFAULT_AUTO_LOCK_MINUTES } from '@shinkumi/common/rules.ts'
-import type { Clock } from '../platform/clock.ts'
 import type { UnlockFailures, Vault } from './vault.ts'
+import { MINUTE_MS, type Clock } from '@shinkumi/common/time.ts'
 
 /** Wrong codes that cost nothing: a typo or two should not make the customer wait. */
 const FREE_FAILURES = 3
 const FIRST_DELAY_MS = 2_000
-const MAX_DELAY_MS = 5 * 60_000
+const MAX_DELAY_MS = 5 * MINUTE_MS
 
 /** The wait after `count` wrong codes in a row: 0, 0, 0, then 2 s, 4 s, 8 s … at most 5 minutes. */
 export function unlockDelayMs(count: number): number {
@@ -26,7 +26,7 @@ export function retryAfterMs(failures: UnlockFailures | undefined, now: number):
 }
 
 export function autoLockMs(vault: Vault): number {
-  return (vault.settings.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000
+  return (vault.settings.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * MINUTE_MS
 }
 
 /**
@@ -41,11 +41,11 @@ export class IdleLock {
 
   constructor(clock: Clock) {
     this.#clock = clock
-    this.#lastActivity = clock.now()
+    this.#lastActivity = clock.now().getTime()
   }
 
   touch(vault: Vault): void {
-    this.#lastActivity = this.#clock.now()
+    this.#lastActivity = this.#clock.now().getTime()
     clearTimeout(this.#timer)
     if (!vault.lockEnabled) return
     this.#timer = setTimeout(() => void this.enforce(vault), autoLockMs(vault) + 1_000)
@@ -54,6 +54,6 @@ export class IdleLock {
 
   /** Locks the vault when it has been idle for its auto-lock time. */
   async enforce(vault: Vault): Promise<void> {
-    if (vault.lockEnabled && !vault.locked && this.#clock.now() - this.#lastActivity >= autoLockMs(vault)) await vault.lock()
+    if (vault.lockEnabled && !vault.locked && this.#clock.now().getTime() - this.#lastActivity >= autoLockMs(vault)) await vault.lock()
   }
 }

@@ -5,7 +5,7 @@ import { ValidProvisionInput } from '@shinkumi/common/bridge.ts'
 import { MAX_TOKENS } from '@shinkumi/common/rules.ts'
 import { deriveTotpSeed, newEphemeralKey, type ProvisionRequest, type ProvisionResponse } from '@shinkumi/common/protocol.ts'
 import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
-import type { Clock } from '../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import { CodedError } from './coded-error.ts'
 import { generateDeviceKey, type DeviceKey } from './device-keys.ts'
 import { nextOrdinal } from './naming.ts'
@@ -66,7 +66,7 @@ async function deriveSeed(input: ValidInput, device: DeviceKey, ephemeral: Await
 export async function provisionToken({ vault, client, clock }: ProvisioningDeps, rawInput: unknown): Promise<TokenRecord> {
   const input = checkBeforeNetwork(vault, rawInput)
   const [device, ephemeral] = await Promise.all([generateDeviceKey(), newEphemeralKey()])
-  const now = new Date(clock.now()).toISOString()
+  const now = clock.now().toISOString()
   const response = await requestToken(client, input, {
     serviceId: input.serviceId,
     userId: input.userId,

@@ -6,8 +6,7 @@ import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import { CodedError } from './coded-error.ts'
 import { signedCall, type SignedCallDeps } from './signed-call.ts'
 import type { TokenRecord, Vault } from './vault.ts'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 export type ExpiryState = 'valid' | 'renewable' | 'expired'
 

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { DecisionInput, PendingTransaction, TransactionList } from '@shinkumi/common/bridge.ts'
 import { DecisionErrorCode, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
 import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
-import type { Clock } from '../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import { CodedError } from './coded-error.ts'
 import { toTokenView } from './naming.ts'
 import { ServiceRefusalError } from './service-client.ts'
@@ -35,7 +35,7 @@ export async function listTransactions(deps: TransactionDeps): Promise<z.infer<t
 
 async function enrol(deps: TransactionDeps, token: TokenRecord): Promise<void> {
   await signedCall(deps, token.id, deviceRoutes.enrolTransactions, { body: {} }, 'TX')
-  await deps.vault.updateToken(token.id, { transactionsEnrolledAt: new Date(deps.clock.now()).toISOString() })
+  await deps.vault.updateToken(token.id, { transactionsEnrolledAt: deps.clock.now().toISOString() })
 }
 
 async function pendingOf(deps: TransactionDeps, token: TokenRecord): Promise<z.infer<typeof PendingTransaction>[]> {

@@ -1,5 +1,7 @@
 // The Electron security checklist as data and pure functions (SPEC §5), so that tests check the very values
-// main/electron.ts applies. No Electron import here.
+// main/electron.ts applies — and the browser host (main/web.ts) serves the renderer under the same CSP and
+// path guard. No Electron import here.
+import path from 'node:path'
 import { isAppUrl } from './ipc-guard.ts'
 
 export const WEB_PREFERENCES = {
@@ -29,4 +31,20 @@ export function permissionAllowed(permission: string, requestingUrl: string): bo
 /** The window never navigates: the renderer is a single page, and links open in the system browser via the core. */
 export function navigationAllowed(_targetUrl: string): boolean {
   return false
+}
+
+/**
+ * The renderer file a request path names ('/' is index.html), or undefined when the path would leave
+ * `rendererDir` (path traversal, encoded or not) or is not a well-formed path.
+ */
+export function rendererFile(rendererDir: string, pathname: string): string | undefined {
+  const root = path.resolve(rendererDir)
+  let relative: string
+  try {
+    relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  } catch {
+    return undefined
+  }
+  const file = path.resolve(root, relative)
+  return file.startsWith(root + path.sep) ? file : undefined
 }

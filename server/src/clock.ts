@@ -1,9 +1,5 @@
-// The service's only source of time (DESIGN.md §4). A manual clock exists for tests (SVC-08).
-export interface Clock {
-  now(): Date
-}
-
-export const systemClock: Clock = { now: () => new Date() }
+// The service's test clock (SVC-08): started with CLOCK=manual outside production, moved by /__test__/clock.
+import type { Clock } from '@shinkumi/common/time.ts'
 
 export class ManualClock implements Clock {
   #now: Date

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { HOUR_MS, MINUTE_MS } from '@shinkumi/common/time.ts'
 
 /** The repository's ./data: the same place whether started from the root or from server/ (npm -w). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url))
@@ -135,10 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     staff: {
-      sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
-      sessionMaxMs: e.STAFF_SESSION_MAX_HOURS * 3_600_000,
+      sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * MINUTE_MS,
+      sessionMaxMs: e.STAFF_SESSION_MAX_HOURS * HOUR_MS,
       maxFailures: e.STAFF_MAX_FAILURES,
-      lockMs: e.STAFF_LOCK_MINUTES * 60_000,
+      lockMs: e.STAFF_LOCK_MINUTES * MINUTE_MS,
     },
   }
 }

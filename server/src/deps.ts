@@ -1,8 +1,8 @@
 // Opening what the service's areas depend on — without loading the HTTP app, so the admin CLI starts quickly.
 import type { Config } from './config.ts'
-import type { Clock } from './clock.ts'
 import type { Db, DbKind } from './db/index.ts'
-import { ManualClock, systemClock } from './clock.ts'
+import { systemClock, type Clock } from '@shinkumi/common/time.ts'
+import { ManualClock } from './clock.ts'
 import { migrateToLatest, openDatabase, type QueryObserver } from './db/index.ts'
 import { loadSeedKey } from './seed-key.ts'
 

@@ -32,7 +32,7 @@ export function issue(
   })
 }
 
-export function suspend(deps: Deps, userId: string): Promise<void> {
+export function suspend(deps: Deps, userId: string): Promise<boolean> {
   return setOtpUserStatus(deps.db, SERVICE_ID, userId, 'suspended')
 }
 

@@ -1,5 +1,6 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, WEB_PREFERENCES } from '../../main/security/policy.ts'
+import { CONTENT_SECURITY_POLICY, navigationAllowed, permissionAllowed, rendererFile, WEB_PREFERENCES } from '../../main/security/policy.ts'
 
 describe('Electron security checklist (SPEC §5)', () => {
   it('the window isolates the renderer: context isolation, sandbox, no Node', () => {
@@ -25,5 +26,14 @@ describe('Electron security checklist (SPEC §5)', () => {
   it('navigation away from the app is never allowed', () => {
     expect(navigationAllowed('https://www.example.jp/')).toBe(false)
     expect(navigationAllowed('app://shinkumi/other.html')).toBe(false)
+  })
+
+  it('both hosts serve only files inside the renderer directory, whatever the encoding of the path', () => {
+    const root = path.resolve('/app/renderer')
+    expect(rendererFile(root, '/')).toBe(path.join(root, 'index.html'))
+    expect(rendererFile(root, '/assets/index.js')).toBe(path.join(root, 'assets', 'index.js'))
+    for (const escape of ['/../vault.json', '/..%2Fvault.json', '/%2e%2e/vault.json', '/assets/../../vault.json', '/%E0%A4%A']) {
+      expect(rendererFile(root, escape)).toBeUndefined()
+    }
   })
 })

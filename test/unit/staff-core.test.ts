@@ -56,11 +56,11 @@ describe('STF-01 the staff session in the main process', () => {
   it('STF-01 after the idle time without activity the session ends (and on the service); activity keeps it', async () => {
     const before = (await openSessions()).length
     const app = await signedIn()
-    app.clock.set(app.clock.now() + 500_000)
+    app.clock.set(app.clock.now().getTime() + 500_000)
     expect((await app.api['staff.activity']({ userActive: true })).staff).not.toBeNull()
-    app.clock.set(app.clock.now() + 500_000)
+    app.clock.set(app.clock.now().getTime() + 500_000)
     expect((await app.api['staff.activity']({ userActive: false })).staff).not.toBeNull()
-    app.clock.set(app.clock.now() + 100_000)
+    app.clock.set(app.clock.now().getTime() + 100_000)
     expect(await app.api['staff.status']()).toEqual({ staff: null, endedBy: 'idle', idleSeconds: 600 })
     await expect.poll(async () => (await openSessions()).length).toBe(before)
   })

@@ -3,7 +3,7 @@
 // composes the entry groups of main/core/entries/*-entries.ts from it, so each area adds its entries in its own module.
 import { randomUUID } from 'node:crypto'
 import type { AppError, BridgeApi, Channel, Result } from '@shinkumi/common/bridge.ts'
-import type { Clock } from '../../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import type { FileSaver } from '../../platform/file-saver.ts'
 import type { KeyValueStore } from '../../platform/key-value-store.ts'
 import type { Logger } from '../../platform/logger.ts'

@@ -14,7 +14,7 @@ type LockChannel = 'lock.status' | 'lock.unlock' | 'lock.set' | 'lock.disable' |
 
 export function lockEntries(core: CoreContext): Entries<LockChannel> {
   const { vault, vaultAsIs, idle, guard, deps } = core
-  const now = () => deps.clock.now()
+  const now = () => deps.clock.now().getTime()
   // One attempt at a time: the wait after wrong codes must count every attempt, even concurrent ones.
   const attempts = new SerialQueue()
   return {
@@ -91,10 +91,10 @@ function validLockInput(input: unknown) {
 async function unlock({ vaultAsIs, idle, deps }: CoreContext, code: string): Promise<UnlockOutcome> {
   const opened = await vaultAsIs()
   if (!opened.locked) return { status: 'unlocked' }
-  const wait = retryAfterMs(opened.unlockFailures, deps.clock.now())
+  const wait = retryAfterMs(opened.unlockFailures, deps.clock.now().getTime())
   if (wait > 0) return { status: 'wait', retryAfterSeconds: Math.ceil(wait / 1000) }
   try {
-    await opened.unlock(code, deps.clock.now())
+    await opened.unlock(code, deps.clock.now().getTime())
   } catch (error) {
     if (error instanceof WrongLockCodeError) throw new CodedError('A914', 'wrong app lock code', { cause: error })
     throw error

@@ -14,7 +14,7 @@ export function renewalEntries({ deps, client, vault, guard }: CoreContext): Ent
   // 「後で通知」 lasts for this run only: the seed asks again at the next start (3.8.1).
   const postponed = new Set<string>()
   const check = (expiresAt: string, id: string): z.infer<typeof ExpiryCheck>['state'] => {
-    const state = expiryState(expiresAt, deps.clock.now())
+    const state = expiryState(expiresAt, deps.clock.now().getTime())
     if (state === 'renewable') return postponed.has(id) ? 'valid' : 'renew'
     return state
   }
@@ -40,7 +40,7 @@ export function renewalEntries({ deps, client, vault, guard }: CoreContext): Ent
         const open = await vault()
         const token = knownToken(open, tokenId)
         // Only an expired token goes this way: deleting a live one is トークン削除, with its own confirmation.
-        if (expiryState(token.expiresAt, deps.clock.now()) !== 'expired') throw new Error(`token ${token.id} has not expired`)
+        if (expiryState(token.expiresAt, deps.clock.now().getTime()) !== 'expired') throw new Error(`token ${token.id} has not expired`)
         await open.removeToken(token.id)
         return { remaining: open.tokens().length }
       }),

@@ -34,7 +34,7 @@ export function tokenEntries({ deps, client, vault, guard }: CoreContext): Entri
         const token = knownToken(open, tokenId)
         const seed = await open.readSecret(token.id, 'totpSeed')
         try {
-          return currentOtp(seed, token, deps.clock.now())
+          return currentOtp(seed, token, deps.clock.now().getTime())
         } finally {
           seed.fill(0)
         }

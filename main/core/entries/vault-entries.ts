@@ -14,7 +14,7 @@ export function vaultEntries({ deps, vaultAsIs, guard }: CoreContext): Entries<'
         )
         // Unexpected from our own screens, so A999 with a log line: the renderer offers this only on A998.
         if (!(failure instanceof VaultUnavailableError)) throw new Error('vault.reset refused: the vault opens on this machine', { cause: failure })
-        const tag = `unreadable-${new Date(deps.clock.now()).toISOString().replaceAll(':', '-')}`
+        const tag = `unreadable-${deps.clock.now().toISOString().replaceAll(':', '-')}`
         const movedAside = deps.store.moveAside(tag)
         deps.logger.info('unreadable vault moved aside', { reason: failure.reason, movedAside })
         return { movedAside }

@@ -4,7 +4,7 @@
 // even when nothing calls.
 import type { StaffMember } from '@shinkumi/common/staff-api.ts'
 import type { StaffStatus } from '@shinkumi/common/staff-bridge.ts'
-import type { Clock } from '../../platform/clock.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 
 interface Live {
   token: string
@@ -39,7 +39,7 @@ export class StaffSession {
   /** The person did something: the idle time starts again. */
   touch(): void {
     if (!this.#live) return
-    this.#lastActivity = this.#clock.now()
+    this.#lastActivity = this.#clock.now().getTime()
     clearTimeout(this.#timer)
     this.#timer = setTimeout(() => this.current(), this.#idleMs + 1_000)
     this.#timer.unref?.()
@@ -49,7 +49,7 @@ export class StaffSession {
   current(): Live | null {
     const live = this.#live
     if (!live) return null
-    const now = this.#clock.now()
+    const now = this.#clock.now().getTime()
     if (now >= live.expiresAt) this.#endItself('expired')
     else if (now - this.#lastActivity >= this.#idleMs) this.#endItself('idle')
     return this.#live

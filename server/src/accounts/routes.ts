@@ -8,7 +8,7 @@ import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
 import { checkDpopProof, DpopNonces, type DpopError } from '../oauth/dpop.ts'
 import { SIGNING_ALGS } from '../oauth/jwks.ts'
 import { OAuthErrorBody as ApiError } from '../oauth/error-body.ts'
-import { addDays, isCalendarDate, jstDate, subtractMonths } from '../linkage/jst.ts'
+import { addDays, isCalendarDate, jstDate, subtractMonths } from '@shinkumi/common/time.ts'
 import { ACCOUNT_TYPE_LABELS, activeAccount, transactionsBetween } from './bank.ts'
 
 /** The core system keeps about three months of history (seed FAQ 3-Q2); one request spans at most 93 days. */

@@ -13,7 +13,7 @@ import type { Deps } from '../deps.ts'
 import { issueActivation } from '../provisioning/activations.ts'
 import { ensureOtpUser, setOtpUserStatus, upsertService, type ServiceDefinition } from '../provisioning/catalog.ts'
 import { saveRelyingParty } from '../relying-parties.ts'
-import type { DemoCustomer, DemoOutput, DemoPart } from './demo.ts'
+import type { DemoCustomer, DemoOutput, DemoPart } from './demo-part.ts'
 
 export const DEMO_INSTITUTION = 'ミレ信用組合'
 export const DEMO_RELYING_PARTY = { id: 'demo-netbank', name: 'しんくみネットバンキング', key: 'rp-demo-key-shinkumi-netbank', serviceIds: ['SHINKUMI'] }

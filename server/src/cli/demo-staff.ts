@@ -7,7 +7,7 @@
 import type { Deps } from '../deps.ts'
 import type { NewStaff } from '../staff/staff-users.ts'
 import { putStaff } from '../staff/staff-users.ts'
-import type { DemoPart } from './demo.ts'
+import type { DemoPart } from './demo-part.ts'
 import { auditStaffChange } from './staff-commands.ts'
 
 const DEMO_STAFF: NewStaff[] = [

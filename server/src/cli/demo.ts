@@ -2,27 +2,10 @@
 // one part — a function that writes its rows idempotently and returns its share of the JSON document.
 import type { Deps } from '../deps.ts'
 import type { Command } from './command.ts'
+import type { DemoCustomer, DemoOutput, DemoPart } from './demo-part.ts'
 import { otpDemo } from './demo-otp.ts'
 import { linkageDemoPart } from './linkage-commands.ts'
 import { staffDemoPart } from './demo-staff.ts'
-
-/** Customers from several parts are one entry when they name the same serviceId + userId. */
-export interface DemoCustomer {
-  serviceId?: string
-  userId?: string
-  [field: string]: unknown
-}
-
-export interface DemoOutput {
-  customers?: DemoCustomer[]
-  [section: string]: unknown
-}
-
-export interface DemoPart {
-  name: string
-  /** Must leave the same state when run twice. `soFar` is what the parts before it returned. */
-  load(deps: Deps, soFar: DemoOutput): Promise<DemoOutput>
-}
 
 /** Every area's demo part, in loading order. Another area adds its part here (one line). */
 export const DEMO_PARTS: DemoPart[] = [otpDemo, linkageDemoPart, staffDemoPart]

@@ -10,7 +10,7 @@ import { s256 } from '../oauth/pkce.ts'
 import { sign } from '../telephony/signature.ts'
 import { DEMO_FAPI_CLIENT, DEMO_OAUTH_CLIENT, loadLinkageDemo } from '../linkage/demo.ts'
 import { requiredOption, UsageError, type Command } from './command.ts'
-import type { DemoPart } from './demo.ts'
+import type { DemoPart } from './demo-part.ts'
 
 const serviceUrl = () => (process.env.SERVICE_URL ?? 'http://127.0.0.1:8787').replace(/\/$/, '')
 

@@ -22,6 +22,9 @@ import * as textColumns from './migrations/0005_text_columns.ts'
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
 
+/** Whether an UPDATE changed a row: a conditional UPDATE that matched nothing tells its caller there was nothing to do. */
+export const changedRows = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0
+
 /** Every migration, in order. A new area of the service adds its own file here. */
 const migrations: Record<string, Migration> = {
   '0001_spine': spine,

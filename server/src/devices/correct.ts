@@ -5,7 +5,8 @@ import type { z } from 'zod'
 import { CORRECTION_MAX_STEPS, type CorrectErrorCode, type CorrectRequest } from '@shinkumi/common/protocol.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
-import { matchingSteps, recordOtpFailure, timeStep } from '../otp/verify.ts'
+import { matchingSteps, timeStep } from '../otp/verify.ts'
+import { recordOtpFailure, storeCorrection } from '../tokens/store.ts'
 
 export type CorrectCode = z.infer<typeof CorrectErrorCode>
 export type CorrectOutcome = { ok: true; correctionSteps: number } | { ok: false; code: CorrectCode }
@@ -14,9 +15,9 @@ const refuse = (code: CorrectCode): CorrectOutcome => ({ ok: false, code })
 
 export async function correctToken(deps: Deps, tokenId: string, request: z.infer<typeof CorrectRequest>): Promise<CorrectOutcome> {
   const { db, config } = deps
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const token = await loadToken(db, tokenId)
-  if (token.expires_at <= now) return refuse('S4E3')
+  if (token.expires_at <= now.getTime()) return refuse('S4E3')
   // A locked token (or a suspended user) answers A403 before the code is looked at, whatever it is: as in SVC-04,
   // the answer never tells whether a code was right. Nothing more is counted: the lock is already reached.
   if (token.failures >= config.otpMaxFailures || token.user_status === 'suspended') return refuse('A403')
@@ -27,11 +28,11 @@ export async function correctToken(deps: Deps, tokenId: string, request: z.infer
     await recordOtpFailure(db, tokenId, config.otpMaxFailures, now)
     return refuse('A403')
   }
-  const step = nearest(matches, timeStep(Date.parse(request.deviceTime), token.period))
-  const stored = await storeCorrection(db, tokenId, { step, correctionSteps: step - serverStep, now, maxFailures: config.otpMaxFailures })
+  const step = nearest(matches, timeStep(new Date(request.deviceTime), token.period))
+  const stored = await storeCorrection(db, tokenId, { step, correctionSteps: step - serverStep, maxFailures: config.otpMaxFailures }, now)
   if (stored) return { ok: true, correctionSteps: step - serverStep }
   // Locked, revoked or expired between the read and the update.
-  return refuse((await loadToken(db, tokenId)).expires_at <= now ? 'S4E3' : 'A403')
+  return refuse((await loadToken(db, tokenId)).expires_at <= now.getTime() ? 'S4E3' : 'A403')
 }
 
 function loadToken(db: Db, tokenId: string) {
@@ -47,29 +48,4 @@ function loadToken(db: Db, tokenId: string) {
 /** Two steps can share a code (8 digits, 21 candidates: rare, not impossible): the device's own time decides. */
 function nearest(steps: number[], deviceStep: number): number {
   return steps.reduce((best, s) => (Math.abs(s - deviceStep) < Math.abs(best - deviceStep) ? s : best))
-}
-
-/**
- * One conditional UPDATE. The code used here travelled over the wire, so its step becomes the replay floor — but
- * only upwards: last_step never moves back, or codes already accepted at /v1/otp/verify would work again.
- * The failure count is left alone: a match among 21 steps proves less than a login, which alone ends a run.
- */
-async function storeCorrection(
-  db: Db,
-  tokenId: string,
-  c: { step: number; correctionSteps: number; now: number; maxFailures: number },
-): Promise<boolean> {
-  const updated = await db
-    .updateTable('tokens')
-    .set((eb) => ({
-      correction_steps: c.correctionSteps,
-      last_step: eb.case().when('last_step', '<', c.step).then(c.step).else(eb.ref('last_step')).end(),
-    }))
-    .where('token_id', '=', tokenId)
-    .where('status', '=', 'active')
-    .where('failures', '<', c.maxFailures)
-    .where('expires_at', '>', c.now)
-    .returning('token_id')
-    .executeTakeFirst()
-  return updated !== undefined
 }

@@ -4,30 +4,31 @@ import type { z } from 'zod'
 import { RENEWAL_WINDOW_DAYS, type RenewErrorCode } from '@shinkumi/common/protocol.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
+import { DAY_MS } from '@shinkumi/common/time.ts'
+import { extendExpiry } from '../tokens/store.ts'
 
 export type RenewCode = z.infer<typeof RenewErrorCode>
 export type RenewOutcome = { ok: true; expiresAt: Date } | { ok: false; code: RenewCode }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const WINDOW_MS = RENEWAL_WINDOW_DAYS * DAY_MS
 
 /** Inside [expiresAt − 180 days, expiresAt): exactly 180 days before is inside, the instant of expiry is not. */
-export function inRenewalWindow(expiresAt: number, now: number): boolean {
-  return expiresAt - WINDOW_MS <= now && now < expiresAt
+export function inRenewalWindow(expiresAt: number, now: Date): boolean {
+  return expiresAt - WINDOW_MS <= now.getTime() && now.getTime() < expiresAt
 }
 
 export async function renewToken(deps: Deps, tokenId: string): Promise<RenewOutcome> {
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const refused = await renewalRefusal(deps.db, tokenId, now)
   if (refused) return { ok: false, code: refused }
-  const expiresAt = now + deps.config.tokenLifetimeDays * DAY_MS
-  if (await extendExpiry(deps.db, tokenId, now, expiresAt)) return { ok: true, expiresAt: new Date(expiresAt) }
+  const expiresAt = now.getTime() + deps.config.tokenLifetimeDays * DAY_MS
+  if (await extendExpiry(deps.db, tokenId, { expiresAt, windowMs: WINDOW_MS }, now)) return { ok: true, expiresAt: new Date(expiresAt) }
   // Something changed between the checks and the update (a concurrent renewal or transaction): say what, now.
   return { ok: false, code: (await renewalRefusal(deps.db, tokenId, now)) ?? 'S3E4' }
 }
 
 /** The seed's refusals in the seed's order, or null when the token may be renewed now. */
-async function renewalRefusal(db: Db, tokenId: string, now: number): Promise<RenewCode | null> {
+async function renewalRefusal(db: Db, tokenId: string, now: Date): Promise<RenewCode | null> {
   const token = await db
     .selectFrom('tokens')
     .innerJoin('otp_users', (j) => j.onRef('otp_users.service_id', '=', 'tokens.service_id').onRef('otp_users.user_id', '=', 'tokens.user_id'))
@@ -49,51 +50,25 @@ async function renewalRefusal(db: Db, tokenId: string, now: number): Promise<Ren
 }
 
 /** An unused, unexpired activation password while the user has a token: one was issued again. */
-async function reissuePending(db: Db, serviceId: string, userId: string, now: number): Promise<boolean> {
+async function reissuePending(db: Db, serviceId: string, userId: string, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('activations')
     .select('id')
     .where('service_id', '=', serviceId)
     .where('user_id', '=', userId)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', now.getTime())
     .executeTakeFirst()
   return row !== undefined
 }
 
-export async function hasPendingTransactions(db: Db, tokenId: string, now: number): Promise<boolean> {
+export async function hasPendingTransactions(db: Db, tokenId: string, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('transaction_confirmations')
     .select('id')
     .where('token_id', '=', tokenId)
     .where('status', '=', 'pending')
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', now.getTime())
     .executeTakeFirst()
   return row !== undefined
-}
-
-/** One conditional UPDATE: the window and the absence of pending transactions hold at the moment it applies. */
-async function extendExpiry(db: Db, tokenId: string, now: number, expiresAt: number): Promise<boolean> {
-  const updated = await db
-    .updateTable('tokens')
-    .set({ expires_at: expiresAt })
-    .where('token_id', '=', tokenId)
-    .where('status', '=', 'active')
-    .where('expires_at', '>', now)
-    .where('expires_at', '<=', now + WINDOW_MS)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('transaction_confirmations')
-            .select('transaction_confirmations.id')
-            .whereRef('transaction_confirmations.token_id', '=', 'tokens.token_id')
-            .where('transaction_confirmations.status', '=', 'pending')
-            .where('transaction_confirmations.expires_at', '>', now),
-        ),
-      ),
-    )
-    .returning('token_id')
-    .executeTakeFirst()
-  return updated !== undefined
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts'
 import type { AccountType } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'
 import { registerClient } from '../oauth/clients.ts'
-import { addDays, jstDate } from './jst.ts'
+import { addDays, jstDate } from '@shinkumi/common/time.ts'
 
 export interface DemoAccount {
   branch: string

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { AccountType } from '../db/schema.ts'
 import { digitsOf, toHalfWidthKatakana } from './kana.ts'
-import { isCalendarDate } from './jst.ts'
+import { isCalendarDate } from '@shinkumi/common/time.ts'
 import type { Messages } from './messages.ts'
 import type { FieldState } from './pages/parts.ts'
 

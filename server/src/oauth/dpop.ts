@@ -6,8 +6,9 @@ import { calculateJwkThumbprint, EmbeddedJWK, errors as joseErrors, jwtVerify, t
 import type { Db } from '../db/index.ts'
 import { SIGNING_ALGS } from './jwks.ts'
 import { useJtiOnce } from './used-jtis.ts'
+import { MINUTE_MS } from '@shinkumi/common/time.ts'
 
-const NONCE_PERIOD_MS = 5 * 60_000
+const NONCE_PERIOD_MS = 5 * MINUTE_MS
 /** How far a proof's iat may be from the service clock; nonces carry the real freshness. */
 export const PROOF_IAT_WINDOW_S = 60
 

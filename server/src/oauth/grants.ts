@@ -5,14 +5,15 @@
 // presenting a spent one again ends the whole grant (RFC 9700 §4.14.2).
 import { randomBytes } from 'node:crypto'
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { OAuthTokensTable } from '../db/schema.ts'
 import { hashKey } from '../secrets.ts'
 import { verifyPkce } from './pkce.ts'
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@shinkumi/common/time.ts'
 
 export const GRANT_DAYS = 30
-export const CODE_TTL_MS = 60_000
-export const ACCESS_TOKEN_TTL_MS = 60 * 60_000
+export const CODE_TTL_MS = MINUTE_MS
+export const ACCESS_TOKEN_TTL_MS = HOUR_MS
 
 export interface NewGrant {
   clientId: string
@@ -40,7 +41,7 @@ export async function createGrantWithCode(db: Db, grant: NewGrant, now: Date): P
   const t = now.getTime()
   const grantId = crypto.randomUUID()
   const code = secret()
-  const expiresAt = t + GRANT_DAYS * 24 * 60 * 60_000
+  const expiresAt = t + GRANT_DAYS * DAY_MS
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('oauth_grants')
@@ -69,33 +70,35 @@ interface LiveGrant {
 }
 
 /** An access token, and a refresh token unless the client keeps its bound one; both bound to jkt when given. */
-async function issueTokens(db: Db, grant: LiveGrant, jkt: string | null, withRefresh: boolean, now: number): Promise<TokenResponse> {
+async function issueTokens(db: Db, grant: LiveGrant, jkt: string | null, withRefresh: boolean, now: Date): Promise<TokenResponse> {
+  const t = now.getTime()
   const access = secret()
   const refresh = withRefresh ? secret() : undefined
-  const accessExpires = Math.min(now + ACCESS_TOKEN_TTL_MS, grant.expires_at)
-  const rows: Insertable<OAuthTokensTable>[] = [{ token_hash: hashKey(access), grant_id: grant.grant_id, kind: 'access', expires_at: accessExpires, created_at: now, jkt }]
-  if (refresh) rows.push({ token_hash: hashKey(refresh), grant_id: grant.grant_id, kind: 'refresh', expires_at: grant.expires_at, created_at: now, jkt })
+  const accessExpires = Math.min(t + ACCESS_TOKEN_TTL_MS, grant.expires_at)
+  const rows: Insertable<OAuthTokensTable>[] = [{ token_hash: hashKey(access), grant_id: grant.grant_id, kind: 'access', expires_at: accessExpires, created_at: t, jkt }]
+  if (refresh) rows.push({ token_hash: hashKey(refresh), grant_id: grant.grant_id, kind: 'refresh', expires_at: grant.expires_at, created_at: t, jkt })
   await db.insertInto('oauth_tokens').values(rows).execute()
   return {
     access_token: access,
     token_type: jkt ? 'DPoP' : 'Bearer',
-    expires_in: Math.floor((accessExpires - now) / 1000),
+    expires_in: Math.floor((accessExpires - t) / 1000),
     ...(refresh ? { refresh_token: refresh } : {}),
     scope: grant.scope,
   }
 }
 
-export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<void> {
-  await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).execute()
+/** Ends a grant and with it its access and refresh tokens; false when it had ended already. */
+export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<boolean> {
+  return changedRows(await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst())
 }
 
-async function liveGrant(db: Db, grantId: string, now: number): Promise<LiveGrant | undefined> {
+async function liveGrant(db: Db, grantId: string, now: Date): Promise<LiveGrant | undefined> {
   return db
     .selectFrom('oauth_grants')
     .select(['grant_id', 'expires_at', 'scope'])
     .where('grant_id', '=', grantId)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', now.getTime())
     .executeTakeFirst()
 }
 
@@ -122,9 +125,9 @@ export async function exchangeCode(
     return 'invalid_grant'
   }
   if (input.redirectUri !== used.redirect_uri || !input.codeVerifier || !verifyPkce(input.codeVerifier, used.code_challenge)) return 'invalid_grant'
-  const grant = await liveGrant(db, used.grant_id, t)
+  const grant = await liveGrant(db, used.grant_id, now)
   if (!grant) return 'invalid_grant'
-  return issueTokens(db, grant, input.jkt, true, t)
+  return issueTokens(db, grant, input.jkt, true, now)
 }
 
 /**
@@ -146,8 +149,8 @@ export async function refreshTokens(db: Db, input: { clientId: string; refreshTo
     .executeTakeFirst()
   if (!token) return 'invalid_grant'
   if (token.jkt !== null) {
-    const grant = token.revoked_at === null && token.jkt === input.jkt ? await liveGrant(db, token.grant_id, t) : undefined
-    return grant ? issueTokens(db, grant, token.jkt, false, t) : 'invalid_grant'
+    const grant = token.revoked_at === null && token.jkt === input.jkt ? await liveGrant(db, token.grant_id, now) : undefined
+    return grant ? issueTokens(db, grant, token.jkt, false, now) : 'invalid_grant'
   }
   const spent = await db
     .updateTable('oauth_tokens')
@@ -159,8 +162,8 @@ export async function refreshTokens(db: Db, input: { clientId: string; refreshTo
     await revokeGrant(db, token.grant_id, 'refresh-reuse', now)
     return 'invalid_grant'
   }
-  const grant = await liveGrant(db, token.grant_id, t)
-  return grant ? issueTokens(db, grant, input.jkt, true, t) : 'invalid_grant'
+  const grant = await liveGrant(db, token.grant_id, now)
+  return grant ? issueTokens(db, grant, input.jkt, true, now) : 'invalid_grant'
 }
 
 export interface BearerGrant {
@@ -202,6 +205,9 @@ export async function revokeToken(db: Db, clientId: string, token: string, now: 
     .where('g.client_id', '=', clientId)
     .executeTakeFirst()
   if (!row) return
-  if (row.kind === 'refresh') return revokeGrant(db, row.grant_id, 'client', now)
+  if (row.kind === 'refresh') {
+    await revokeGrant(db, row.grant_id, 'client', now)
+    return
+  }
   await db.updateTable('oauth_tokens').set({ revoked_at: now.getTime() }).where('token_hash', '=', row.token_hash).where('revoked_at', 'is', null).execute()
 }

@@ -1,6 +1,6 @@
 // SVC-04: verifying a customer's one-time password for a relying party. Every decision that changes state —
-// accepting a step, counting a failure — is one conditional UPDATE, so concurrent requests cannot both win
-// and no count is lost, on SQLite and PostgreSQL alike. Renewal and correction reuse these parts.
+// accepting a step, counting a failure — is one conditional UPDATE of tokens/store.ts. Correction reuses the
+// step arithmetic and the matching.
 import { timingSafeEqual } from 'node:crypto'
 import { HOTP, Secret } from 'otpauth'
 import { z } from 'zod'
@@ -8,7 +8,7 @@ import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { decryptSeed } from '../secrets.ts'
-import { lockouts } from '../metrics.ts'
+import { acceptStep, recordOtpFailure } from '../tokens/store.ts'
 
 export const OtpRefusal = z.enum(['mismatch', 'replayed', 'locked', 'expired', 'suspended', 'unknown'])
 export type OtpRefusal = z.infer<typeof OtpRefusal>
@@ -25,7 +25,7 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
   const { db, config } = deps
   const token = await findActiveToken(db, input.serviceId, input.userId)
   if (!token) return refused('unknown')
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const blocked = blockedReason(token, now, config.otpMaxFailures)
   if (blocked) return refused(blocked)
   const center = timeStep(now, token.period) + token.correction_steps
@@ -36,7 +36,7 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
   // a request must not lock its customer out.
   const newest = Math.max(...matches)
   if (newest <= token.last_step) return refused('replayed')
-  return acceptStep(db, token.token_id, newest, config.otpMaxFailures)
+  return accept(db, token.token_id, newest, config.otpMaxFailures)
 }
 
 /** The user's active token with its user's status, in one query (this route is on every login's path). */
@@ -65,16 +65,16 @@ export async function findActiveToken(db: Db, serviceId: string, userId: string)
 }
 
 /** Why the token may not be used at all, whatever the code: a lock never tells whether a code was right. */
-function blockedReason(token: ActiveToken, now: number, maxFailures: number): OtpRefusal | null {
+function blockedReason(token: ActiveToken, now: Date, maxFailures: number): OtpRefusal | null {
   if (token.user_status === 'suspended') return 'suspended'
-  if (token.expires_at <= now) return 'expired'
+  if (token.expires_at <= now.getTime()) return 'expired'
   if (token.failures >= maxFailures) return 'locked'
   return null
 }
 
 /** RFC 6238 time step of an instant, before the token's correction. */
-export function timeStep(nowMs: number, period: number): number {
-  return Math.floor(nowMs / 1000 / period)
+export function timeStep(instant: Date, period: number): number {
+  return Math.floor(instant.getTime() / 1000 / period)
 }
 
 /** The steps among `steps` whose code is `otp`. Every candidate is computed and compared in constant time. */
@@ -87,36 +87,9 @@ export function matchingSteps(token: Pick<ActiveToken, 'token_id' | 'seed_cipher
   })
 }
 
-/**
- * Counts one failed code toward the lock (SVC-04; correction failures count too, OTP-24). The failure that
- * reaches the limit still answers `mismatch` — it was one — and every later attempt answers `locked`.
- */
-export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number, now?: number): Promise<'mismatch' | 'locked'> {
-  const counted = await db
-    .updateTable('tokens')
-    // failed_at: staff see when the lock was reached (STF-03).
-    .set((eb) => ({ failures: eb('failures', '+', 1), ...(now === undefined ? {} : { failed_at: now }) }))
-    .where('token_id', '=', tokenId)
-    .where('failures', '<', maxFailures)
-    .where('status', '=', 'active')
-    .returning('failures')
-    .executeTakeFirst()
-  if (counted?.failures === maxFailures) lockouts.inc({ kind: 'otp' })
-  return counted ? 'mismatch' : 'locked'
-}
-
-/** Accepts a step only if no request accepted it (or a later one) first and the token is not locked meanwhile. */
-async function acceptStep(db: Db, tokenId: string, step: number, maxFailures: number): Promise<OtpVerdict> {
-  const accepted = await db
-    .updateTable('tokens')
-    .set({ last_step: step, failures: 0 })
-    .where('token_id', '=', tokenId)
-    .where('last_step', '<', step)
-    .where('failures', '<', maxFailures)
-    .where('status', '=', 'active')
-    .returning('token_id')
-    .executeTakeFirst()
-  if (accepted) return { valid: true }
+/** Accepts a step, or says why not: locked meanwhile, revoked meanwhile, or accepted (it or a later one) first. */
+async function accept(db: Db, tokenId: string, step: number, maxFailures: number): Promise<OtpVerdict> {
+  if (await acceptStep(db, tokenId, step, maxFailures)) return { valid: true }
   const current = await db.selectFrom('tokens').select(['failures', 'status']).where('token_id', '=', tokenId).executeTakeFirst()
   if (!current || current.status !== 'active') return refused('unknown')
   return refused(current.failures >= maxFailures ? 'locked' : 'replayed')

@@ -2,16 +2,16 @@
 // locked after repeated wrong attempts (S0C4). Stored as scrypt hashes only (SPEC §5).
 import { randomInt } from 'node:crypto'
 import { activationPasswordRule } from '@shinkumi/common/rules.ts'
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { ActivationsTable } from '../db/schema.ts'
 import { hashPassword } from '../secrets.ts'
 import { ensureOtpUser } from './catalog.ts'
 import { lockouts } from '../metrics.ts'
+import { DAY_MS } from '@shinkumi/common/time.ts'
 
 /** Upper-case letters and digits without 0/O and 1/I, which customers misread on printed letters. 32 symbols. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const PASSWORD_LENGTH = 10
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export function newActivationPassword(): string {
   const password = Array.from({ length: PASSWORD_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
@@ -40,23 +40,43 @@ export async function issueActivation(
   const expiresAt = new Date(now.getTime() + request.expiresInDays * DAY_MS)
   await db.transaction().execute(async (trx) => {
     await ensureOtpUser(trx, now, serviceId, userId)
-    await trx.deleteFrom('activations').where('service_id', '=', serviceId).where('user_id', '=', userId).where('used_at', 'is', null).execute()
-    await trx
-      .insertInto('activations')
-      .values({
-        id: crypto.randomUUID(),
-        service_id: serviceId,
-        user_id: userId,
-        password_hash: passwordHash,
-        expires_at: expiresAt.getTime(),
-        failures: 0,
-        locked_at: null,
-        used_at: null,
-        created_at: now.getTime(),
-      })
-      .execute()
+    await replaceActivation(trx, { serviceId, userId, passwordHash, expiresAt }, now)
   })
   return { serviceId, userId, activationPassword, expiresAt }
+}
+
+/** Any password not yet used gives way to this one (and its failure count with it); within the caller's transaction. */
+export async function replaceActivation(db: Db, activation: { serviceId: string; userId: string; passwordHash: string; expiresAt: Date }, now: Date): Promise<void> {
+  const { serviceId, userId } = activation
+  await db.deleteFrom('activations').where('service_id', '=', serviceId).where('user_id', '=', userId).where('used_at', 'is', null).execute()
+  await db
+    .insertInto('activations')
+    .values({
+      id: crypto.randomUUID(),
+      service_id: serviceId,
+      user_id: userId,
+      password_hash: activation.passwordHash,
+      expires_at: activation.expiresAt.getTime(),
+      failures: 0,
+      locked_at: null,
+      used_at: null,
+      created_at: now.getTime(),
+    })
+    .execute()
+}
+
+/** S0C4 ends (staff): the unused password the customer holds works again, with the same expiry; false when it was not locked. */
+export async function clearActivationFailures(db: Db, user: { serviceId: string; userId: string }): Promise<boolean> {
+  return changedRows(
+    await db
+      .updateTable('activations')
+      .set({ failures: 0, locked_at: null })
+      .where('service_id', '=', user.serviceId)
+      .where('user_id', '=', user.userId)
+      .where('used_at', 'is', null)
+      .where('failures', '>', 0)
+      .executeTakeFirst(),
+  )
 }
 
 export type Activation = Pick<ActivationsTable, 'id' | 'password_hash' | 'expires_at' | 'failures' | 'used_at'>

@@ -1,6 +1,6 @@
-// The services (サービスID) the credit union runs and their OTP users: written by the admin CLI (and later by
+// The services (サービスID) the credit union runs and their OTP users: written here only (for the admin CLI and
 // staff), read by provisioning and verification.
-import type { Db } from '../db/index.ts'
+import { changedRows, type Db } from '../db/index.ts'
 import type { ServicesTable } from '../db/schema.ts'
 
 export type ServiceDefinition = Omit<ServicesTable, 'created_at'>
@@ -29,6 +29,15 @@ export async function ensureOtpUser(db: Db, now: Date, serviceId: string, userId
     .execute()
 }
 
-export async function setOtpUserStatus(db: Db, serviceId: string, userId: string, status: 'active' | 'suspended'): Promise<void> {
-  await db.updateTable('otp_users').set({ status }).where('service_id', '=', serviceId).where('user_id', '=', userId).execute()
+/** 利用停止 / 利用再開; false when the user already had that status. */
+export async function setOtpUserStatus(db: Db, serviceId: string, userId: string, status: 'active' | 'suspended'): Promise<boolean> {
+  return changedRows(
+    await db
+      .updateTable('otp_users')
+      .set({ status })
+      .where('service_id', '=', serviceId)
+      .where('user_id', '=', userId)
+      .where('status', '<>', status)
+      .executeTakeFirst(),
+  )
 }

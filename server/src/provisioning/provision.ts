@@ -16,11 +16,12 @@ import type { ServicesTable, TokensTable } from '../db/schema.ts'
 import { uniqueViolation } from '../db/errors.ts'
 import { encryptSeed, verifyAgainstNothing, verifyPassword } from '../secrets.ts'
 import { countActivationFailure, currentActivation, type Activation } from './activations.ts'
+import { insertToken } from '../tokens/store.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
 export type ProvisionOutcome = { ok: true; response: ProvisionResponse } | { ok: false; code: ProvisionCode; malformed?: boolean }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const SERIAL_ATTEMPTS = 5
 
 interface Setup {
@@ -126,7 +127,7 @@ async function storeToken(deps: Deps, { activation, now }: Setup, row: Insertabl
       .returning('id')
       .executeTakeFirst()
     if (!used) return false
-    await trx.insertInto('tokens').values(row).execute()
+    await insertToken(trx, row)
     return true
   })
 }
@@ -187,7 +188,7 @@ function provisionResponse(row: Insertable<TokensTable>, service: ServicesTable,
     algorithm: row.algorithm,
     digits: ProvisionResponse.shape.digits.parse(row.digits),
     period: row.period,
-    expiresAt: new Date(row.expires_at).toISOString(),
+    expiresAt: iso(row.expires_at),
     logoUrl: service.logo_url,
     linkUrl: service.link_url,
     offersTransactions: service.offers_transactions === 1,

@@ -1,5 +1,6 @@
 // STF-04 actions that take effect at once, each with its reason, 本人確認方法 and audit entry in the same
-// transaction. Every change is one conditional UPDATE; `changed` tells whether there was anything to change.
+// transaction. Every change is one conditional UPDATE of the area that owns the table; `changed` tells whether
+// there was anything to change.
 import type { Deps } from '../deps.ts'
 import type {
   ActionResult,
@@ -8,27 +9,22 @@ import type {
   ReleaseLinkageLockRequest,
   RevokeLinkageRequest,
 } from '@shinkumi/common/staff-api.ts'
+import { releaseLock } from '../linkage/lock.ts'
 import { addMaintenanceWindow } from '../linkage/maintenance.ts'
-import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
-import { iso } from './time.ts'
-
-const changedRows = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0
+import { revokeGrant } from '../oauth/grants.ts'
+import { clearActivationFailures } from '../provisioning/activations.ts'
+import { setOtpUserStatus } from '../provisioning/catalog.ts'
+import { resetFailures } from '../tokens/store.ts'
+import { audited, identityOf, type Actor } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 /** LNK-04's lock ends now instead of at 0:00 JST, and the count starts again. */
 export async function releaseLinkageLock(deps: Deps, actor: Actor, input: ReleaseLinkageLockRequest): Promise<ActionResult> {
   const account = await deps.db.selectFrom('bank_accounts').select('customer_id').where('account_id', '=', input.accountId).executeTakeFirst()
   if (!account) throw new StaffRefusal('NOT_FOUND')
   const spec = { action: 'linkage-lock.release', subject: `account:${input.accountId}`, reason: input.reason, identityCheck: identityOf(input) }
-  return audited(deps, actor, { ...spec, detail: { customerId: account.customer_id } }, async (trx) =>
-    changedRows(
-      await trx
-        .updateTable('linkage_locks')
-        .set({ failures: 0, locked_at: null, locked_until: null, updated_at: deps.clock.now().getTime() })
-        .where('account_id', '=', input.accountId)
-        .where((eb) => eb.or([eb('failures', '>', 0), eb('locked_until', 'is not', null)]))
-        .executeTakeFirst(),
-    ),
-  )
+  return audited(deps, actor, { ...spec, detail: { customerId: account.customer_id } }, (trx) => releaseLock(trx, input.accountId, deps.clock.now()))
 }
 
 async function requireOtpUser(deps: Deps, { serviceId, userId }: { serviceId: string; userId: string }): Promise<void> {
@@ -42,52 +38,22 @@ const otpSubject = (u: { serviceId: string; userId: string }) => `otp:${u.servic
 export async function resetOtpFailures(deps: Deps, actor: Actor, input: OtpUserActionRequest): Promise<ActionResult> {
   await requireOtpUser(deps, input)
   const spec = { action: 'otp-failures.reset', subject: otpSubject(input), reason: input.reason, identityCheck: identityOf(input) }
-  return audited(deps, actor, spec, async (trx) =>
-    changedRows(
-      await trx
-        .updateTable('tokens')
-        .set({ failures: 0 })
-        .where('service_id', '=', input.serviceId)
-        .where('user_id', '=', input.userId)
-        .where('status', '=', 'active')
-        .where('failures', '>', 0)
-        .executeTakeFirst(),
-    ),
-  )
+  return audited(deps, actor, spec, (trx) => resetFailures(trx, input))
 }
 
 /** S0C4 ends: the unused activation password the customer holds works again (same expiry). */
 export async function unlockActivation(deps: Deps, actor: Actor, input: OtpUserActionRequest): Promise<ActionResult> {
   await requireOtpUser(deps, input)
   const spec = { action: 'activation.unlock', subject: otpSubject(input), reason: input.reason, identityCheck: identityOf(input) }
-  return audited(deps, actor, spec, async (trx) =>
-    changedRows(
-      await trx
-        .updateTable('activations')
-        .set({ failures: 0, locked_at: null })
-        .where('service_id', '=', input.serviceId)
-        .where('user_id', '=', input.userId)
-        .where('used_at', 'is', null)
-        .where('failures', '>', 0)
-        .executeTakeFirst(),
-    ),
-  )
+  return audited(deps, actor, spec, (trx) => clearActivationFailures(trx, input))
 }
 
 /** 利用停止 / 利用再開: a suspended user gets S0B5 / S3B5 and `suspended` from /v1/otp/verify. */
 export async function setUserStatus(deps: Deps, actor: Actor, input: OtpUserActionRequest, status: 'active' | 'suspended'): Promise<ActionResult> {
   await requireOtpUser(deps, input)
   const action = status === 'suspended' ? 'user.suspend' : 'user.resume'
-  return audited(deps, actor, { action, subject: otpSubject(input), reason: input.reason, identityCheck: identityOf(input) }, async (trx) =>
-    changedRows(
-      await trx
-        .updateTable('otp_users')
-        .set({ status })
-        .where('service_id', '=', input.serviceId)
-        .where('user_id', '=', input.userId)
-        .where('status', '<>', status)
-        .executeTakeFirst(),
-    ),
+  return audited(deps, actor, { action, subject: otpSubject(input), reason: input.reason, identityCheck: identityOf(input) }, (trx) =>
+    setOtpUserStatus(trx, input.serviceId, input.userId, status),
   )
 }
 
@@ -102,20 +68,11 @@ export async function revokeLinkage(deps: Deps, actor: Actor, input: RevokeLinka
     identityCheck: identityOf(input),
     detail: { accountId: grant.account_id, clientId: grant.client_id },
   }
-  return audited(deps, actor, spec, async (trx) =>
-    changedRows(
-      await trx
-        .updateTable('oauth_grants')
-        .set({ revoked_at: deps.clock.now().getTime(), revoked_by: `staff:${actor.staffId}` })
-        .where('grant_id', '=', input.grantId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst(),
-    ),
-  )
+  return audited(deps, actor, spec, (trx) => revokeGrant(trx, input.grantId, `staff:${actor.staffId}`, deps.clock.now()))
 }
 
 /** Longest ad-hoc maintenance window: anything longer is a change of the calendar, not an incident. */
-const MAX_WINDOW_MS = 7 * 24 * 60 * 60_000
+const MAX_WINDOW_MS = 7 * DAY_MS
 
 /** LNK-05 "その他システムメンテナンス": the linkage pages refuse service during the window. */
 export async function setMaintenance(deps: Deps, actor: Actor, input: MaintenanceRequest) {

@@ -8,16 +8,16 @@ import type { ApprovalList, ApprovalOutcome, ApprovalView, PendingResult, Reissu
 import type { Database } from '../db/schema.ts'
 import type { StaffApprovalsTable } from '../db/schema-staff.ts'
 import { revokeDevice } from '../devices/revoke.ts'
-import { newActivationPassword } from '../provisioning/activations.ts'
+import { newActivationPassword, replaceActivation } from '../provisioning/activations.ts'
 import { hashPassword } from '../secrets.ts'
 import { appendAudit } from './audit.ts'
-import { audited, identityOf, StaffRefusal, type Actor } from './actor.ts'
+import { audited, identityOf, type Actor } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { iso } from './time.ts'
+import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 /** A request nobody approved within a day is void: the situation at the counter has moved on. */
-const APPROVAL_TTL_MS = 24 * 60 * 60_000
-const DAY_MS = 24 * 60 * 60_000
+const APPROVAL_TTL_MS = DAY_MS
 
 function viewOf(row: StaffApprovalsTable): ApprovalView {
   return {
@@ -111,8 +111,8 @@ export async function approve(deps: Deps, actor: Actor, approvalId: string): Pro
   const passwordHash = password ? await hashPassword(password) : undefined
   const now = deps.clock.now()
   const outcome = await deps.db.transaction().execute(async (trx) => {
-    const claimed = await claim(trx, actor, approvalId, 'approved', now.getTime())
-    const effect = await carryOut(trx, claimed, now.getTime(), passwordHash)
+    const claimed = await claim(trx, actor, approvalId, 'approved', now)
+    const effect = await carryOut(trx, claimed, now, passwordHash)
     const auditSeq = await appendAudit(trx, decisionEvent(actor, claimed, 'approve', effect.changed), now)
     return { auditSeq, approval: viewOf(claimed), activationExpiresAt: effect.activationExpiresAt }
   })
@@ -122,19 +122,19 @@ export async function approve(deps: Deps, actor: Actor, approvalId: string): Pro
 export async function reject(deps: Deps, actor: Actor, approvalId: string): Promise<ApprovalOutcome> {
   const now = deps.clock.now()
   return deps.db.transaction().execute(async (trx) => {
-    const claimed = await claim(trx, actor, approvalId, 'rejected', now.getTime(), { rejecting: true })
+    const claimed = await claim(trx, actor, approvalId, 'rejected', now, { rejecting: true })
     return { auditSeq: await appendAudit(trx, decisionEvent(actor, claimed, 'reject', false), now), approval: viewOf(claimed) }
   })
 }
 
 /** Decides a pending request; the requester may withdraw (reject) their own request but never approve it. */
-async function claim(trx: Transaction<Database>, actor: Actor, approvalId: string, status: 'approved' | 'rejected', now: number, options = { rejecting: false }) {
+async function claim(trx: Transaction<Database>, actor: Actor, approvalId: string, status: 'approved' | 'rejected', now: Date, options = { rejecting: false }) {
   let update = trx
     .updateTable('staff_approvals')
-    .set({ status, decided_by: actor.staffId, decided_at: now })
+    .set({ status, decided_by: actor.staffId, decided_at: now.getTime() })
     .where('approval_id', '=', approvalId)
     .where('status', '=', 'pending')
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', now.getTime())
   if (!options.rejecting) update = update.where('requested_by', '<>', actor.staffId)
   const claimed = await update.returningAll().executeTakeFirst()
   if (claimed) return claimed
@@ -144,32 +144,18 @@ async function claim(trx: Transaction<Database>, actor: Actor, approvalId: strin
   throw new StaffRefusal('NOT_PENDING')
 }
 
-async function carryOut(trx: Transaction<Database>, approval: StaffApprovalsTable, now: number, passwordHash: string | undefined) {
+async function carryOut(trx: Transaction<Database>, approval: StaffApprovalsTable, now: Date, passwordHash: string | undefined) {
   const revoked = await revokeDevices(trx, approval, now)
   if (approval.kind === 'revoke-device') return { changed: revoked > 0 }
-  const expiresAt = now + (approval.expires_in_days ?? 30) * DAY_MS
-  await trx.deleteFrom('activations').where('service_id', '=', approval.service_id).where('user_id', '=', approval.user_id).where('used_at', 'is', null).execute()
-  await trx
-    .insertInto('activations')
-    .values({
-      id: crypto.randomUUID(),
-      service_id: approval.service_id,
-      user_id: approval.user_id,
-      password_hash: passwordHash!,
-      expires_at: expiresAt,
-      failures: 0,
-      locked_at: null,
-      used_at: null,
-      created_at: now,
-    })
-    .execute()
+  const expiresAt = now.getTime() + (approval.expires_in_days ?? 30) * DAY_MS
+  await replaceActivation(trx, { serviceId: approval.service_id, userId: approval.user_id, passwordHash: passwordHash!, expiresAt: new Date(expiresAt) }, now)
   return { changed: true, activationExpiresAt: iso(expiresAt) }
 }
 
 /** revoke-device: the named device; reissue: whatever device is active, so the customer can set up again (no S0B4). */
-async function revokeDevices(trx: Transaction<Database>, approval: StaffApprovalsTable, now: number): Promise<number> {
+async function revokeDevices(trx: Transaction<Database>, approval: StaffApprovalsTable, now: Date): Promise<number> {
   const user = { serviceId: approval.service_id, userId: approval.user_id }
-  if (!approval.serial_number) return (await revokeDevice(trx, user, new Date(now))).length
+  if (!approval.serial_number) return (await revokeDevice(trx, user, now)).length
   const token = await trx
     .selectFrom('tokens')
     .select('token_id')
@@ -177,7 +163,7 @@ async function revokeDevices(trx: Transaction<Database>, approval: StaffApproval
     .where('service_id', '=', user.serviceId)
     .where('user_id', '=', user.userId)
     .executeTakeFirst()
-  return token ? (await revokeDevice(trx, { tokenId: token.token_id }, new Date(now))).length : 0
+  return token ? (await revokeDevice(trx, { tokenId: token.token_id }, now)).length : 0
 }
 
 function decisionEvent(actor: Actor, approval: StaffApprovalsTable, decision: 'approve' | 'reject', changed: boolean) {

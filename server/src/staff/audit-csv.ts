@@ -2,7 +2,7 @@
 // times in JST. A cell that a spreadsheet would run as a formula (= + - @ at the start) gets a leading apostrophe:
 // the export is for reading; the chain itself is checked in the database (audit-verify).
 import type { StaffAuditTable } from '../db/schema-staff.ts'
-import { JST_OFFSET_MS } from '../linkage/jst.ts'
+import { JST_OFFSET_MS } from '@shinkumi/common/time.ts'
 
 const HEADER = ['seq', 'at_jst', 'staff_id', 'role', 'action', 'subject', 'reason', 'identity_check', 'ip', 'outcome', 'detail', 'prev_hash', 'hash']
 

@@ -1,8 +1,8 @@
 // The CSV export's range: JST calendar dates, both inclusive; without `from` the log from its first entry, without
 // `to` up to today (JST). The rows are read page by page while the answer streams.
 import type { Deps } from '../deps.ts'
-import { addDays, isCalendarDate, jstDate, jstMidnight } from '../linkage/jst.ts'
-import { StaffRefusal } from './actor.ts'
+import { addDays, isCalendarDate, jstDate, jstMidnight } from '@shinkumi/common/time.ts'
+import { StaffRefusal } from './refusal.ts'
 import { auditBetween } from './audit.ts'
 import { csvHeader, csvRow } from './audit-csv.ts'
 

@@ -3,7 +3,7 @@
 // added meanwhile neither shift nor repeat what follows. A cursor is not a secret; one that does not decode to
 // the list's key shape is a BAD_REQUEST.
 import { z } from 'zod'
-import { StaffRefusal } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')

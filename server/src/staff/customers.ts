@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { AccountView, CustomerDetail, CustomerRef, CustomerSearch, CustomerSearchResponse, CustomerSummary, OtpUserView } from '@shinkumi/common/staff-api.ts'
 import { pendingApprovalsOf } from './approvals.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { iso, isoOrNull } from './time.ts'
+import { iso, isoOrNull } from '@shinkumi/common/time.ts'
 
 /** How an audit entry names whose data was read or changed. */
 export function customerSubject(ref: CustomerRef): string {
@@ -86,7 +86,7 @@ export async function customerDetail(deps: Deps, given: CustomerRef): Promise<Cu
   const ref = await canonicalRef(deps, given)
   if (!ref) return undefined
   const parts = await customerParts(deps, ref)
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   return {
     ref,
     customer: parts.customer
@@ -99,11 +99,11 @@ export async function customerDetail(deps: Deps, given: CustomerRef): Promise<Cu
 
 type AccountRow = { account_id: string; branch: string; type: 'ordinary' | 'savings'; account_number: string; status: 'active' | 'moved' | 'closed' }
 
-async function accountView(deps: Deps, account: AccountRow, now: number): Promise<AccountView> {
+async function accountView(deps: Deps, account: AccountRow, now: Date): Promise<AccountView> {
   const { db, config } = deps
   const lock = await db.selectFrom('linkage_locks').selectAll().where('account_id', '=', account.account_id).executeTakeFirst()
   // A lock whose 0:00 JST has passed is over even before the next attempt clears the row (linkage/lock.ts).
-  const lapsed = lock?.locked_until != null && lock.locked_until <= now
+  const lapsed = lock?.locked_until != null && lock.locked_until <= now.getTime()
   const attempts = await db
     .selectFrom('linkage_flows as f')
     .innerJoin('oauth_clients as c', 'c.client_id', 'f.client_id')
@@ -120,7 +120,7 @@ async function accountView(deps: Deps, account: AccountRow, now: number): Promis
     .select(['g.grant_id', 'g.client_id', 'c.name', 'g.created_at', 'g.expires_at'])
     .where('g.account_id', '=', account.account_id)
     .where('g.revoked_at', 'is', null)
-    .where('g.expires_at', '>', now)
+    .where('g.expires_at', '>', now.getTime())
     .orderBy('g.created_at', 'desc')
     .execute()
   return {
@@ -141,7 +141,7 @@ async function accountView(deps: Deps, account: AccountRow, now: number): Promis
   }
 }
 
-async function otpUserView(deps: Deps, serviceId: string, userId: string, now: number): Promise<OtpUserView> {
+async function otpUserView(deps: Deps, serviceId: string, userId: string, now: Date): Promise<OtpUserView> {
   const { db, config } = deps
   const user = await db
     .selectFrom('otp_users as u')
@@ -177,7 +177,7 @@ async function otpUserView(deps: Deps, serviceId: string, userId: string, now: n
   }
 }
 
-async function activationView(deps: Deps, serviceId: string, userId: string, now: number): Promise<OtpUserView['activation']> {
+async function activationView(deps: Deps, serviceId: string, userId: string, now: Date): Promise<OtpUserView['activation']> {
   const maxFailures = deps.config.activationMaxFailures
   const rows = await deps.db
     .selectFrom('activations')
@@ -189,7 +189,7 @@ async function activationView(deps: Deps, serviceId: string, userId: string, now
   const current = rows.find((r) => r.used_at === null) ?? rows[0]
   if (!current) return { state: 'none', failures: 0, maxFailures, issuedAt: null, expiresAt: null, lockedAt: null, usedAt: null }
   const state =
-    current.used_at !== null ? 'used' : current.failures >= maxFailures ? 'locked' : current.expires_at <= now ? 'expired' : 'pending'
+    current.used_at !== null ? 'used' : current.failures >= maxFailures ? 'locked' : current.expires_at <= now.getTime() ? 'expired' : 'pending'
   return {
     state,
     failures: current.failures,

@@ -9,9 +9,8 @@ import type { Deps } from '../deps.ts'
 import type { LockedItem, LockedList } from '@shinkumi/common/staff-api.ts'
 import { ACCOUNT_TYPE_LABELS } from '../accounts/bank.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
-import { isoOrNull } from './time.ts'
+import { DAY_MS, isoOrNull } from '@shinkumi/common/time.ts'
 
-const DAY_MS = 24 * 60 * 60_000
 const KIND_RANK = { linkage: 0, otp: 1, activation: 2 } as const
 const LockCursor = z.tuple([z.number().int(), z.number().int().min(0).max(2), z.string().max(64)])
 type LockCursor = z.infer<typeof LockCursor>
@@ -25,7 +24,7 @@ interface Keyed {
 }
 
 export async function lockedNow(deps: Deps, page: { cursor?: string; limit: number }): Promise<LockedList> {
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const after = decodeCursor(LockCursor, page.cursor)
   const fetch = page.limit + 1
   const kinds = await Promise.all([linkageLocks(deps, now, after, fetch), otpLocks(deps, after, fetch), activationLocks(deps, after, fetch)])
@@ -46,7 +45,7 @@ function afterCursor(at: string, id: string, rank: number, cursor: LockCursor | 
   return sql<SqlBool>`${sql.ref(at)} <= ${cAt} and (${sql.ref(at)} < ${cAt} or ${sql.ref(id)} < ${cId})`
 }
 
-async function linkageLocks(deps: Deps, now: number, cursor: LockCursor | undefined, fetch: number): Promise<Keyed[]> {
+async function linkageLocks(deps: Deps, now: Date, cursor: LockCursor | undefined, fetch: number): Promise<Keyed[]> {
   const rows = await deps.db
     .selectFrom('linkage_locks as l')
     .innerJoin('bank_accounts as a', 'a.account_id', 'l.account_id')
@@ -55,8 +54,8 @@ async function linkageLocks(deps: Deps, now: number, cursor: LockCursor | undefi
     .where('l.locked_at', 'is not', null)
     // A lock ends at the next 0:00 JST, so one that still holds began less than a day ago: the index range stops
     // there instead of walking every lock that lapsed without a later attempt clearing it.
-    .where('l.locked_at', '>', now - DAY_MS)
-    .where('l.locked_until', '>', now)
+    .where('l.locked_at', '>', now.getTime() - DAY_MS)
+    .where('l.locked_until', '>', now.getTime())
     .where(afterCursor('l.locked_at', 'l.account_id', KIND_RANK.linkage, cursor))
     .orderBy('l.locked_at', 'desc')
     .orderBy('l.account_id', 'desc')

@@ -34,7 +34,8 @@ import {
   StaffSignInResponse,
   type StaffRole,
 } from '@shinkumi/common/staff-api.ts'
-import { auditRead, StaffRefusal, type Actor } from './actor.ts'
+import { auditRead, type Actor } from './actor.ts'
+import { StaffRefusal } from './refusal.ts'
 import { releaseLinkageLock, resetOtpFailures, revokeLinkage, setMaintenance, setUserStatus, unlockActivation, upcomingMaintenance } from './actions.ts'
 import { approvalPage, approve, reject, requestApproval } from './approvals.ts'
 import { appendAudit, auditPage } from './audit.ts'
@@ -43,7 +44,7 @@ import { customerDetail, customerSubject, searchCustomers } from './customers.ts
 import { lockedNow } from './locks.ts'
 import { closeSession, openSession, sessionOf, type StaffPrincipal } from './sessions.ts'
 import { signIn } from './sign-in.ts'
-import { iso } from './time.ts'
+import { iso } from '@shinkumi/common/time.ts'
 import { clientErrorStatus, unparsedBody } from '../request-errors.ts'
 
 /** 'public': sign-in only; 'signedIn': any role; otherwise the roles allowed. */

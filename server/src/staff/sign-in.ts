@@ -19,10 +19,9 @@ export type SignInOutcome =
 
 /** Checks a sign-in and audits it; `ip` is the caller's address, taken before anything was awaited. */
 export async function signIn(deps: Deps, input: StaffSignInRequest, ip: string): Promise<SignInOutcome> {
-  const at = deps.clock.now()
-  const now = at.getTime()
+  const now = deps.clock.now()
   const audit = (db: Deps['db'] | Transaction<Database>, outcome: SignInOutcome) =>
-    appendAudit(db, { staffId: input.staffId, role: outcome.role, ip, action: 'staff.sign-in', subject: null, outcome: outcome.ok ? 'done' : outcome.code }, at)
+    appendAudit(db, { staffId: input.staffId, role: outcome.role, ip, action: 'staff.sign-in', subject: null, outcome: outcome.ok ? 'done' : outcome.code }, now)
   const refuse = async (outcome: SignInOutcome) => {
     await audit(deps.db, outcome)
     return outcome
@@ -51,8 +50,8 @@ export async function signIn(deps: Deps, input: StaffSignInRequest, ip: string):
 }
 
 /** A lock whose time is over ends, and its count with it. */
-async function releaseExpiredLock(deps: Deps, staffId: string, now: number): Promise<void> {
-  await deps.db.updateTable('staff_users').set({ failures: 0, locked_until: null }).where('staff_id', '=', staffId).where('locked_until', '<=', now).execute()
+async function releaseExpiredLock(deps: Deps, staffId: string, now: Date): Promise<void> {
+  await deps.db.updateTable('staff_users').set({ failures: 0, locked_until: null }).where('staff_id', '=', staffId).where('locked_until', '<=', now.getTime()).execute()
 }
 
 /** Takes the step as the new replay floor, and clears the count; false for a replayed step or a lock meanwhile. */
@@ -68,13 +67,13 @@ async function acceptStep(trx: Transaction<Database>, deps: Deps, staffId: strin
   return accepted !== undefined
 }
 
-async function countFailure(trx: Transaction<Database>, deps: Deps, staffId: string, now: number): Promise<'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'> {
+async function countFailure(trx: Transaction<Database>, deps: Deps, staffId: string, now: Date): Promise<'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'> {
   const { maxFailures, lockMs } = deps.config.staff
   const counted = await trx
     .updateTable('staff_users')
     .set((eb) => ({
       failures: eb('failures', '+', 1),
-      locked_until: eb.case().when('failures', '>=', maxFailures - 1).then(now + lockMs).else(null).end(),
+      locked_until: eb.case().when('failures', '>=', maxFailures - 1).then(now.getTime() + lockMs).else(null).end(),
     }))
     .where('staff_id', '=', staffId)
     .where('failures', '<', maxFailures)

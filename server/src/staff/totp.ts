@@ -24,9 +24,9 @@ export function newStaffSecret(): string {
 }
 
 /** The newest step within the window whose code is `otp`, or null. Every candidate is compared in constant time. */
-export function matchingStaffStep(seedKey: Buffer, staffId: string, ciphertext: string, otp: string, nowMs: number): number | null {
+export function matchingStaffStep(seedKey: Buffer, staffId: string, ciphertext: string, otp: string, now: Date): number | null {
   const secret = new Secret({ buffer: Uint8Array.from(decryptSeed(seedKey, ciphertext, context(staffId))).buffer })
-  const center = Math.floor(nowMs / 1000 / STAFF_TOTP.period)
+  const center = Math.floor(now.getTime() / 1000 / STAFF_TOTP.period)
   const given = Buffer.from(otp, 'utf8')
   let newest: number | null = null
   for (let counter = center - WINDOW; counter <= center + WINDOW; counter++) {

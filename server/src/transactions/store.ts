@@ -6,8 +6,11 @@ import { z } from 'zod'
 import { TransactionDetails, transactionContentSha256, type DecisionErrorCode, type DecisionRequest, type TransactionStatus } from '@shinkumi/common/protocol.ts'
 import { serviceIdRule, userIdRule } from '@shinkumi/common/rules.ts'
 import type { Deps } from '../deps.ts'
+import type { Db } from '../db/index.ts'
 import type { TransactionConfirmationsTable } from '../db/schema.ts'
 import type { SignedDevice } from '../devices/signed-request.ts'
+import { enrolForTransactions } from '../tokens/store.ts'
+import { iso } from '@shinkumi/common/time.ts'
 
 /** Refusals to a relying party creating a transaction. */
 export const CreateErrorCode = z.enum(['TX_NO_TOKEN', 'TX_NOT_OFFERED', 'TX_SUSPENDED', 'TX_NOT_ENROLLED'])
@@ -22,8 +25,8 @@ export const CreateTransactionRequest = z.object({
   expiresInSeconds: z.number().int().min(10).max(3600).default(300),
 })
 
-export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'expires_at'>, now: number): Status {
-  return row.status === 'pending' && row.expires_at <= now ? 'expired' : row.status
+export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'expires_at'>, now: Date): Status {
+  return row.status === 'pending' && row.expires_at <= now.getTime() ? 'expired' : row.status
 }
 
 export async function createTransaction(
@@ -31,7 +34,7 @@ export async function createTransaction(
   relyingPartyId: string,
   input: z.infer<typeof CreateTransactionRequest>,
 ): Promise<{ ok: true; id: string } | { ok: false; code: CreateCode }> {
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const target = await confirmingToken(deps, input.serviceId, input.userId, now)
   if ('code' in target) return { ok: false, code: target.code }
   const id = crypto.randomUUID()
@@ -44,8 +47,8 @@ export async function createTransaction(
       details: JSON.stringify(input.details),
       content_sha256: await transactionContentSha256(input.details),
       status: 'pending',
-      created_at: now,
-      expires_at: now + input.expiresInSeconds * 1000,
+      created_at: now.getTime(),
+      expires_at: now.getTime() + input.expiresInSeconds * 1000,
       decided_at: null,
       decision_signature: null,
       decision_timestamp: null,
@@ -57,7 +60,7 @@ export async function createTransaction(
 }
 
 /** The token that will be asked, or why none can be. The service is judged first: it tells nothing about users. */
-async function confirmingToken(deps: Deps, serviceId: string, userId: string, now: number): Promise<{ tokenId: string } | { code: CreateCode }> {
+async function confirmingToken(deps: Deps, serviceId: string, userId: string, now: Date): Promise<{ tokenId: string } | { code: CreateCode }> {
   const service = await deps.db.selectFrom('services').select('offers_transactions').where('service_id', '=', serviceId).executeTakeFirst()
   if (!service) return { code: 'TX_NO_TOKEN' }
   if (service.offers_transactions !== 1) return { code: 'TX_NOT_OFFERED' }
@@ -70,7 +73,7 @@ async function confirmingToken(deps: Deps, serviceId: string, userId: string, no
     .where('tokens.status', '=', 'active')
     .executeTakeFirst()
   // An expired token cannot answer either: for the relying party it is the same as having none.
-  if (!token || token.expires_at <= now) return { code: 'TX_NO_TOKEN' }
+  if (!token || token.expires_at <= now.getTime()) return { code: 'TX_NO_TOKEN' }
   if (token.user_status === 'suspended') return { code: 'TX_SUSPENDED' }
   if (token.transaction_enrolment !== 'enrolled') return { code: 'TX_NOT_ENROLLED' }
   return { tokenId: token.token_id }
@@ -85,20 +88,26 @@ export async function transactionStatus(deps: Deps, relyingPartyId: string, id: 
     .where('transaction_confirmations.id', '=', id)
     .where('transaction_confirmations.relying_party_id', '=', relyingPartyId)
     .executeTakeFirst()
-  return row ? { status: statusAt(row, deps.clock.now().getTime()), serviceId: row.service_id } : null
+  return row ? { status: statusAt(row, deps.clock.now()), serviceId: row.service_id } : null
 }
 
 /** 取引認証開始: only for a service that offers 取引確認; enrolling twice is the same as once. */
-export async function enrolToken(deps: Deps, tokenId: string): Promise<boolean> {
-  const updated = await deps.db
-    .updateTable('tokens')
-    .set({ transaction_enrolment: 'enrolled' })
-    .where('token_id', '=', tokenId)
-    .where('status', '=', 'active')
-    .where((eb) => eb.exists(eb.selectFrom('services').select('services.service_id').whereRef('services.service_id', '=', 'tokens.service_id').where('services.offers_transactions', '=', 1)))
-    .returning('token_id')
-    .executeTakeFirst()
-  return updated !== undefined
+export function enrolToken(deps: Deps, tokenId: string): Promise<boolean> {
+  return enrolForTransactions(deps.db, tokenId)
+}
+
+/**
+ * A revoked device's pending transactions end now, in the caller's transaction: the device can no longer answer
+ * them, and their relying party should not wait for their expiry to learn that.
+ */
+export async function endPendingTransactions(db: Db, tokenIds: string[], now: Date): Promise<void> {
+  await db
+    .updateTable('transaction_confirmations')
+    .set({ expires_at: now.getTime() })
+    .where('token_id', 'in', tokenIds)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', now.getTime())
+    .execute()
 }
 
 /** The token's transactions still waiting for an answer, oldest first. */
@@ -116,8 +125,8 @@ export async function pendingTransactions(deps: Deps, tokenId: string) {
   return rows.map((row) => ({
     id: row.id,
     details: TransactionDetails.parse(JSON.parse(row.details)),
-    createdAt: new Date(row.created_at).toISOString(),
-    expiresAt: new Date(row.expires_at).toISOString(),
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
   }))
 }
 

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll } from 'vitest'
 import type { BridgeApi } from '@shinkumi/common/bridge.ts'
+import type { Clock } from '@shinkumi/common/time.ts'
 import { createAppApi } from '../../../main/core/app-api.ts'
 import { createConfStore } from '../../../main/platform/conf-store.ts'
 import { KeyFileProtector } from '../../../main/platform/key-file-protector.ts'
@@ -24,7 +25,7 @@ export interface TestApp {
   keyFile: string
   logs: LogLine[]
   opened: string[]
-  clock: { now: () => number; set: (ms: number) => void }
+  clock: Clock & { set: (ms: number) => void }
 }
 
 const tempDirs: string[] = []
@@ -48,7 +49,7 @@ export interface TestAppOptions {
 
 export function createTestApp({ serviceUrl, dir = tempDir(), now = Date.UTC(2026, 10, 21, 3, 0, 0), timeoutMs = 2_000 }: TestAppOptions): TestApp {
   let time = now
-  const clock = { now: () => time, set: (ms: number) => void (time = ms) }
+  const clock = { now: () => new Date(time), set: (ms: number) => void (time = ms) }
   const logs: LogLine[] = []
   const opened: string[] = []
   const logger: Logger = {

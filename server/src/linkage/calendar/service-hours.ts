@@ -1,6 +1,6 @@
 // LNK-05: is API linkage open at an instant? A pure function of the instant, the rule table and the staff
 // maintenance windows in force, so the calendar's edges are table-tested without a database or a clock.
-import { DAY_MS, JST_OFFSET_MS } from '../jst.ts'
+import { DAY_MS, JST_OFFSET_MS, MINUTE_MS } from '@shinkumi/common/time.ts'
 import type { DaySelector, ServiceHoursRule } from './rules.ts'
 
 export interface MaintenanceWindow {
@@ -36,8 +36,8 @@ export function serviceHoursAt(instant: Date, rules: readonly ServiceHoursRule[]
     for (const rule of rules) {
       if (!selects(rule.days, y, m, d)) continue
       for (const span of rule.closed) {
-        const from = dayStart + (minutes(span.from) - (span.fromPreviousDay ? 24 * 60 : 0)) * 60_000
-        const to = dayStart + minutes(span.to) * 60_000
+        const from = dayStart + (minutes(span.from) - (span.fromPreviousDay ? 24 * 60 : 0)) * MINUTE_MS
+        const to = dayStart + minutes(span.to) * MINUTE_MS
         if (from <= jstMs && jstMs < to) return { open: false, reason: rule.id }
       }
     }
