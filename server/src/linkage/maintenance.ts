@@ -1,4 +1,4 @@
-// LNK-05 "その他システムメンテナンス": windows set by staff (STF-04; the staff UI comes later), read together
+// LNK-05 "その他システムメンテナンス": windows set by staff (STF-04, the staff mode's メンテナンス), read together
 // with the fixed calendar on every linkage request.
 import type { Db } from '../db/index.ts'
 import type { MaintenanceWindow } from './calendar/service-hours.ts'
