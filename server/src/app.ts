@@ -22,7 +22,7 @@ import { otpRoutes } from './otp/index.ts'
 import { linkageRoutes } from './linkage/routes.ts'
 import { oauthRoutes } from './oauth/routes.ts'
 import { accountRoutes } from './accounts/routes.ts'
-import { telephonyRoutes } from './telephony/routes.ts'
+import { TELEPHONY_PREFIX, telephonyRoutes } from './telephony/routes.ts'
 import { staffRoutes } from './staff/routes.ts'
 import { deviceRoutes } from './devices/routes.ts'
 import { deviceTransactionRoutes } from './transactions/device-routes.ts'
@@ -62,7 +62,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(otpRoutes, { prefix: OTP_PREFIX })
   await app.register(transactionRoutes, { prefix: TRANSACTIONS_PREFIX })
   await app.register(staffRoutes, { prefix: STAFF_PREFIX })
-  await app.register(telephonyRoutes, { prefix: '/v1/telephony' })
+  await app.register(telephonyRoutes, { prefix: TELEPHONY_PREFIX })
   await app.register(linkageRoutes)
   await app.register(oauthRoutes)
   await app.register(accountRoutes)

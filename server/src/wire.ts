@@ -59,8 +59,12 @@ export function serve<R extends RouteDescriptor>(app: FastifyInstance, descripto
       ...(descriptor.params ? { params: descriptor.params } : {}),
       ...(descriptor.query ? { querystring: descriptor.query } : {}),
       ...(descriptor.body ? { body: descriptor.body } : {}),
-      ...(descriptor.produces ? { produces: [descriptor.produces] } : {}),
-      response: { [status]: descriptor.response, '4xx': ApiError, '5xx': ApiError },
+      // A file's own content type for success; its refusals are JSON like every other.
+      response: {
+        [status]: descriptor.produces ? { content: { [descriptor.produces]: { schema: descriptor.response } } } : descriptor.response,
+        '4xx': ApiError,
+        '5xx': ApiError,
+      },
     },
     ...(options.preValidation ? { preValidation: options.preValidation } : {}),
     ...(options.preHandler ? { preHandler: options.preHandler } : {}),

@@ -29,11 +29,13 @@ const InboundCall = z.object({
 })
 const Outcome = z.object({ status: z.enum(['verified', 'unmatched', 'withheld', 'duplicate']) })
 
+export const TELEPHONY_PREFIX = '/v1/telephony'
+
 const inboundCall = route({
   operationId: 'inboundCall',
   summary: 'An inbound call reported by the telephony provider (SVC-05; X-Signature: HMAC-SHA256 of the body)',
   method: 'POST',
-  prefix: '/v1/telephony',
+  prefix: TELEPHONY_PREFIX,
   path: '/inbound-call',
   auth: 'none',
   body: InboundCall,
