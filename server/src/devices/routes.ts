@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { CORRECTION_REQUEST_MAX_AGE_SECONDS } from '@shinkumi/common/protocol.ts'
 import { deviceRoutes as routes } from '@shinkumi/common/wire/devices.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import { Refusal } from '../refusal.ts'
 import { serve } from '../wire.ts'
 import { deviceOf, signedRequests } from './signed-request.ts'
@@ -13,7 +14,7 @@ export async function deviceRoutes(app: FastifyInstance): Promise<void> {
 
   serve(app, routes.renew, async (request) => {
     const outcome = await renewToken(app.deps, deviceOf(request).tokenId)
-    if (!outcome.ok) throw new Refusal(outcome.code, 'the token is not renewed')
+    if (!outcome.ok) throw new Refusal(outcome.code satisfies RefusalCode<typeof routes.renew>, 'the token is not renewed')
     return { expiresAt: outcome.expiresAt.toISOString() }
   })
 
@@ -22,7 +23,7 @@ export async function deviceRoutes(app: FastifyInstance): Promise<void> {
     routes.correct,
     async (request) => {
       const outcome = await correctToken(app.deps, deviceOf(request).tokenId, request.body)
-      if (!outcome.ok) throw new Refusal(outcome.code, 'no clock correction is stored')
+      if (!outcome.ok) throw new Refusal(outcome.code satisfies RefusalCode<typeof routes.correct>, 'no clock correction is stored')
       return { correctionSteps: outcome.correctionSteps }
     },
     { config: { deviceRequestMaxAgeSeconds: CORRECTION_REQUEST_MAX_AGE_SECONDS } },

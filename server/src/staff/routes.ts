@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { StaffRole } from '@shinkumi/common/staff-api.ts'
-import type { RouteDescriptor } from '@shinkumi/common/wire/route.ts'
+import type { RefusalCode, RouteDescriptor } from '@shinkumi/common/wire/route.ts'
 import { staffRoutes as routes } from '@shinkumi/common/wire/staff.ts'
 import { Refusal } from '../refusal.ts'
 import { serve, type WireHandler } from '../wire.ts'
@@ -86,7 +86,7 @@ function sessionRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
   serve(app, routes.signIn, async (request) => {
     const outcome = await signIn(deps, request.body, request.clientAddress)
-    if (!outcome.ok) throw new Refusal(outcome.code, 'not signed in')
+    if (!outcome.ok) throw new Refusal(outcome.code satisfies RefusalCode<typeof routes.signIn>, 'not signed in')
     const session = await openSession(deps, outcome.staffId, request.clientAddress)
     return { token: session.token, ...sessionView(app, outcome, session.expiresAt) }
   })

@@ -1,6 +1,7 @@
 // 取引確認 on the device (OTP-25): enrolment (取引認証開始), the token's pending transactions, and its signed answer.
 import type { FastifyInstance } from 'fastify'
 import { deviceRoutes as routes } from '@shinkumi/common/wire/devices.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import { deviceOf, signedRequests } from '../devices/signed-request.ts'
 import { Refusal } from '../refusal.ts'
 import { serve } from '../wire.ts'
@@ -18,7 +19,7 @@ export async function deviceTransactionRoutes(app: FastifyInstance): Promise<voi
 
   serve(app, routes.decideTransaction, async (request) => {
     const outcome = await decideTransaction(app.deps, deviceOf(request), request.params.id, request.body)
-    if (!outcome.ok) throw new Refusal(outcome.code, 'the decision is not recorded')
+    if (!outcome.ok) throw new Refusal(outcome.code satisfies RefusalCode<typeof routes.decideTransaction>, 'the decision is not recorded')
     return { status: outcome.status }
   })
 }
