@@ -3,28 +3,33 @@
 // parties' higher limit per key. Over the limit: RATE_LIMITED (429) with Retry-After, answered by the root error
 // handler in the route's shape (the linkage pages show the seed's 混雑 page, OAuth says temporarily_unavailable).
 // Counters live in this process, or in Redis when REDIS_URL is set, so every instance shares them.
-// Areas are told by the matched route's path, so a route added later under /oauth/ or /linkage is limited too.
+// Areas are told by the matched route's path or descriptor, so a route added later under /oauth/ or /linkage, or
+// for relying parties, is limited too.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import { Redis } from 'ioredis'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
+import { staffRoutes } from '@shinkumi/common/wire/staff.ts'
 import type { RateLimitConfig } from './config.ts'
 import { Refusal } from './refusal.ts'
 import { relyingPartyOf } from './relying-parties.ts'
+import { TELEPHONY_PREFIX } from './telephony/routes.ts'
 
 export type RateLimitArea = keyof RateLimitConfig['perWindow']
 
 /** The area a request counts against; null for the operators' own probes (health, metrics). */
 export function areaOf(request: FastifyRequest): RateLimitArea | null {
   const path = request.routeOptions.url
+  const descriptor = request.routeOptions.config?.descriptor
   if (path === undefined) return 'other' // no route: a 404 counts like any other request
   if (path === '/healthz' || path === '/metrics') return null
   if (path === '/oauth/authorize' || path === '/linkage' || path.startsWith('/linkage/')) return 'linkage'
   if (path.startsWith('/oauth/')) return 'oauth'
-  if (path === '/v1/devices/provision') return 'provisioning'
-  if (path === '/v1/staff/session' && request.method === 'POST') return 'staffSignIn'
-  if (path.startsWith('/v1/telephony/')) return 'telephony'
-  if (request.routeOptions.config?.descriptor?.auth === 'relying-party') return 'relyingParty'
+  if (descriptor === deviceRoutes.provision) return 'provisioning'
+  if (descriptor === staffRoutes.signIn) return 'staffSignIn'
+  if (path.startsWith(`${TELEPHONY_PREFIX}/`)) return 'telephony'
+  if (descriptor?.auth === 'relying-party') return 'relyingParty'
   return 'other'
 }
 

@@ -47,8 +47,6 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     request.clientAddress = request.ip
     done()
   })
-  // Customer data and session answers are never kept by caches or proxies.
-  app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'))
   app.addHook('onRequest', async (request) => enforceAccess(app, request))
 
   /** A staff route and who may call it. */
