@@ -1,6 +1,7 @@
 // SVC-09: liveness and Prometheus metrics (SEC-08: the service's own counters too, optionally behind a token).
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import { sql } from 'kysely'
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client'
 import { domainMetrics } from './metrics.ts'
@@ -13,7 +14,7 @@ function mayReadMetrics(request: FastifyRequest, token: string | undefined): boo
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-export async function observability(app: FastifyInstance): Promise<void> {
+async function observabilityPlugin(app: FastifyInstance): Promise<void> {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
   const duration = new Histogram({
@@ -39,14 +40,14 @@ export async function observability(app: FastifyInstance): Promise<void> {
   })
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!mayReadMetrics(request, app.deps.config.metricsToken)) {
-      return reply.status(401).header('WWW-Authenticate', 'Bearer').send({ code: 'UNAUTHORIZED' })
+      return reply.status(401).header('WWW-Authenticate', 'Bearer').send({ code: 'UNAUTHORIZED', message: 'the metrics token is required: Authorization: Bearer <token>' })
     }
     return reply.type(served.contentType).send(await served.metrics())
   })
 }
-// Not encapsulated (what fastify-plugin does, without the dependency): the onResponse hook must see the routes
-// of every area, not only the two above.
-Object.assign(observability, { [Symbol.for('skip-override')]: true })
+
+/** Not encapsulated: the onResponse hook must see the routes of every area, not only the two above. */
+export const observability = fp(observabilityPlugin, { name: 'observability' })
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -9,7 +9,8 @@ export const openApiDocument: FastifyDynamicSwaggerOptions['openapi'] = {
     version: '0.1.0',
     description:
       'Provisioning and verification of one-time passwords, the API linkage (OAuth 2.0 / FAPI 2.0) for fintech apps and its account API, staff mode. ' +
-      'Errors of the API are `{ "code", "message" }`; the OAuth endpoints answer RFC 6749 §5.2 `{ "error", "error_description" }`; the account API `{ "error", "message" }`.',
+      'Every refusal of the API has one body, `ApiError` `{ "code", "message", "correlationId"? }`: `code` is the contract (the seed\'s codes such as S0C1, or BAD_REQUEST, NOT_FOUND, RATE_LIMITED …), `message` is for developers, `correlationId` names the log line of an INTERNAL fault. ' +
+        'The OAuth 2.0 endpoints and the account API they protect answer RFC 6749 §5.2 `{ "error", "error_description" }` instead (`OAuthError`), the shape OAuth client libraries parse.',
     license: { name: 'Proprietary', url: 'https://example.invalid/license' },
   },
   servers: [{ url: '/' }],

@@ -1,45 +1,36 @@
 // SEC-01: how fast anyone may call. One root hook (before any area's own hooks, 404s included) counts each request
 // against its area's limit per source address — or, for a relying party with a valid key, against the relying
-// parties' higher limit per key. Over the limit: 429 with Retry-After; the linkage pages show the seed's 混雑 page.
+// parties' higher limit per key. Over the limit: RATE_LIMITED (429) with Retry-After, answered by the root error
+// handler in the route's shape (the linkage pages show the seed's 混雑 page, OAuth says temporarily_unavailable).
 // Counters live in this process, or in Redis when REDIS_URL is set, so every instance shares them.
-// Areas are told by the matched route's path, so a route added later under /oauth/ or /linkage is limited too.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+// Areas are told by the matched route's path or descriptor, so a route added later under /oauth/ or /linkage, or
+// for relying parties, is limited too.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import { Redis } from 'ioredis'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
+import { staffRoutes } from '@shinkumi/common/wire/staff.ts'
 import type { RateLimitConfig } from './config.ts'
-import { messagesOf } from './linkage/language.ts'
-import { noticePage } from './linkage/pages/notice.ts'
-import { sendPage } from './linkage/respond.ts'
+import { Refusal } from './refusal.ts'
 import { relyingPartyOf } from './relying-parties.ts'
+import { TELEPHONY_PREFIX } from './telephony/routes.ts'
 
 export type RateLimitArea = keyof RateLimitConfig['perWindow']
 
 /** The area a request counts against; null for the operators' own probes (health, metrics). */
 export function areaOf(request: FastifyRequest): RateLimitArea | null {
   const path = request.routeOptions.url
+  const descriptor = request.routeOptions.config?.descriptor
   if (path === undefined) return 'other' // no route: a 404 counts like any other request
   if (path === '/healthz' || path === '/metrics') return null
   if (path === '/oauth/authorize' || path === '/linkage' || path.startsWith('/linkage/')) return 'linkage'
   if (path.startsWith('/oauth/')) return 'oauth'
-  if (path === '/v1/devices/provision') return 'provisioning'
-  if (path === '/v1/staff/session' && request.method === 'POST') return 'staffSignIn'
-  if (path.startsWith('/v1/telephony/')) return 'telephony'
-  if (path.startsWith('/v1/otp/') || path.startsWith('/v1/transactions')) return 'relyingParty'
+  if (descriptor === deviceRoutes.provision) return 'provisioning'
+  if (descriptor === staffRoutes.signIn) return 'staffSignIn'
+  if (path.startsWith(`${TELEPHONY_PREFIX}/`)) return 'telephony'
+  if (descriptor?.auth === 'relying-party') return 'relyingParty'
   return 'other'
-}
-
-function tooManyRequests(area: RateLimitArea, reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
-  reply.header('Retry-After', String(retryAfterSeconds))
-  if (area === 'linkage') {
-    const t = messagesOf(reply.request)
-    return sendPage(reply, noticePage(t, { lines: [t.busy] }), { status: 429 })
-  }
-  // The refusal comes before any route's own contract applies (a route's 4xx schema may list only its own
-  // codes), so it is serialised as is: the OAuth endpoints in RFC 6749's error shape, the rest as { code, message }.
-  reply.status(429).serializer(JSON.stringify).type('application/json; charset=utf-8')
-  if (area === 'oauth') return reply.send({ error: 'temporarily_unavailable', error_description: 'too many requests' })
-  return reply.send({ code: 'RATE_LIMITED', message: 'too many requests; retry after the given seconds' })
 }
 
 async function rateLimitsPlugin(app: FastifyInstance): Promise<void> {
@@ -85,7 +76,8 @@ async function rateLimitsPlugin(app: FastifyInstance): Promise<void> {
     if (area === null) return
     const outcome = await limiter(request)
     if (outcome.isAllowed || !outcome.isExceeded) return
-    return tooManyRequests(area, reply, Math.max(1, outcome.ttlInSeconds))
+    reply.header('Retry-After', String(Math.max(1, outcome.ttlInSeconds)))
+    throw new Refusal('RATE_LIMITED', 'too many requests; retry after the given seconds')
   })
 }
 

@@ -1,10 +1,12 @@
 // Relying parties (internet banking and other bank systems) call the service with `Authorization: Bearer <key>`.
 // Keys are random 256-bit values stored only as SHA-256 hashes: a leaked table does not let anyone call in.
 // A key is bound to the services it may act for (SEC-04): internet banking's key cannot verify codes of the
-// business service. This file is the one place that authenticates a relying party; /v1/otp/verify, the
-// transaction routes and the rate limiter (its own, higher limit per key) all ask it.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+// business service. This file is the one place that authenticates a relying party: its plugin guards every route
+// whose descriptor says auth 'relying-party', and the rate limiter (its own, higher limit per key) asks it too.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import type { Db } from './db/index.ts'
+import { Refusal } from './refusal.ts'
 import { hashKey, newKey } from './secrets.ts'
 
 export interface RelyingPartyKey {
@@ -18,9 +20,6 @@ export interface RelyingParty {
   id: string
   serviceIds: readonly string[]
 }
-
-/** 403 body code: the key is valid but not bound to the service the request names. */
-export const SERVICE_NOT_BOUND = 'RP_SERVICE_NOT_BOUND'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,27 +94,32 @@ export function relyingPartyOf(db: Db, request: FastifyRequest): Promise<Relying
   return request.relyingPartyLookup
 }
 
-/** onRequest hook for relying-party routes: runs before the body is parsed, so strangers learn nothing more. */
-export async function requireRelyingParty(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-  if ((await relyingPartyOf(this.deps.db, request)) === null) {
-    return reply.status(401).send({ code: 'UNAUTHORIZED' })
-  }
-}
-
-/** The relying party a route under requireRelyingParty serves. */
+/** The relying party a route with auth 'relying-party' serves. */
 export async function authenticatedRelyingParty(request: FastifyRequest): Promise<RelyingParty> {
   const party = request.relyingPartyLookup && (await request.relyingPartyLookup)
-  if (!party) throw new Error('route is not under requireRelyingParty')
+  if (!party) throw new Error('route is not guarded by relyingPartyAuth')
   return party
 }
 
-/**
- * preHandler for relying-party routes whose body names a service: 403 unless the key is bound to it (SEC-04).
- * After validation, so the body is known to carry a well-formed serviceId.
- */
-export async function requireServiceBinding(request: FastifyRequest, reply: FastifyReply) {
-  const { serviceId } = request.body as { serviceId: string }
+/** RP_SERVICE_NOT_BOUND (SEC-04) unless the request's key is bound to the service. */
+export async function requireBinding(request: FastifyRequest, serviceId: string): Promise<void> {
   if (!(await authenticatedRelyingParty(request)).serviceIds.includes(serviceId)) {
-    return reply.status(403).send({ code: SERVICE_NOT_BOUND })
+    throw new Refusal('RP_SERVICE_NOT_BOUND', 'the key is not bound to this service')
   }
 }
+
+/** preHandler of the relying-party routes whose body names a service: after validation, so it is well-formed. */
+export async function requireServiceBinding(request: FastifyRequest): Promise<void> {
+  await requireBinding(request, (request.body as { serviceId: string }).serviceId)
+}
+
+async function relyingPartyAuthPlugin(app: FastifyInstance): Promise<void> {
+  // onRequest: before the body is parsed, so strangers learn nothing more.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.descriptor?.auth !== 'relying-party') return
+    if ((await relyingPartyOf(app.deps.db, request)) === null) throw new Refusal('UNAUTHORIZED', 'a relying-party key is required: Authorization: Bearer <key>')
+  })
+}
+
+/** Registered at the root: guards the routes that say auth 'relying-party', wherever their area is. */
+export const relyingPartyAuth = fp(relyingPartyAuthPlugin, { name: 'relying-party-auth' })

@@ -1,9 +1,10 @@
 // What every area does with a request that does not parse (SEC-06: never a 5xx): the JSON or form parser, the body
-// limit, the content type, the schema and the text check all refuse with a 4xx status, which each area's error
-// handler turns into its own refusal (a code for the API, the seed's page for the linkage pages). A client that hung
+// limit, the content type, the schema and the text check all refuse with a 4xx status, which the root error handler
+// (errors.ts) answers with the API's general codes (or the seed's page, on the linkage pages). A client that hung
 // up is not an error of ours and is not logged as one.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { ApiError, GENERAL_REFUSALS } from '@shinkumi/common/wire/route.ts'
 import { isPlainText } from '@shinkumi/common/rules.ts'
 
 /** The status of a refusal the request earned, or undefined for a fault of ours. */
@@ -19,23 +20,26 @@ export function clientHungUp(request: FastifyRequest, error?: unknown): boolean 
   return request.raw.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE'
 }
 
-/** The API's one error body for requests that do not parse: a code by status and a fixed message that echoes nothing. */
-const UNPARSED: Record<number, { code: string; message: string }> = {
+/** The general refusal of a request that does not parse, by its status: a fixed message that echoes nothing. */
+const UNPARSED: Record<number, { code: keyof typeof GENERAL_REFUSALS; message: string }> = {
   400: { code: 'BAD_REQUEST', message: 'request does not parse' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'request body too large' },
   414: { code: 'URI_TOO_LONG', message: 'request URI too long' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type' },
 }
 
-export function unparsedBody(status: number): { code: string; message: string } {
-  return UNPARSED[status] ?? UNPARSED[400]!
+/** Any other 4xx of the framework is a request that does not parse (BAD_REQUEST, 400). */
+export function unparsedRefusal(status: number): { status: number; code: keyof typeof GENERAL_REFUSALS; message: string } {
+  return UNPARSED[status] ? { status, ...UNPARSED[status] } : { status: 400, ...UNPARSED[400]! }
 }
 
-/** Fastify's own refusals before routing (a URL such as `/%`), in the API's error shape instead of Fastify's. */
+/** Fastify's own refusals before routing (a URL such as `/%`), in the API's error body instead of Fastify's. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = clientErrorStatus(error)
   if (status === undefined) request.log.error({ err: error }, 'framework error')
-  void reply.status(status ?? 500).send(status === undefined ? { code: 'INTERNAL', message: 'internal error', correlationId: request.id } : unparsedBody(status))
+  const { status: answered, ...body }: ApiError & { status: number } =
+    status === undefined ? { status: 500, code: 'INTERNAL', message: 'internal error', correlationId: request.id } : unparsedRefusal(status)
+  void reply.status(answered).send(body)
 }
 
 /** Refused before any area sees it: a NUL or other control character, or a lone surrogate, anywhere in the input. */

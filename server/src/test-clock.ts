@@ -2,13 +2,13 @@
 // the combination with production), so the route does not exist at all otherwise.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ManualClock } from './clock.ts'
+import { typed } from './wire.ts'
 
 export async function testClockRoutes(app: FastifyInstance): Promise<void> {
   const clock = app.deps.clock
   if (!(clock instanceof ManualClock)) return
-  app.withTypeProvider<ZodTypeProvider>().post(
+  typed(app).post(
     '/__test__/clock',
     { schema: { hide: true, body: z.object({ now: z.iso.datetime({ offset: true }) }) } },
     async (request) => {

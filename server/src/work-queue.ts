@@ -5,7 +5,7 @@
 /** Seconds a refused caller is asked to wait: the queue drains in well under that. */
 export const QUEUE_RETRY_AFTER_SECONDS = 5
 
-/** The queue is full: answered as 503 with Retry-After by the error handlers (API code BUSY, pages 混雑). */
+/** The queue is full: answered as 503 with Retry-After by the root error handler (API code BUSY, pages 混雑). */
 export class QueueFullError extends Error {
   readonly statusCode = 503
   readonly retryAfterSeconds = QUEUE_RETRY_AFTER_SECONDS

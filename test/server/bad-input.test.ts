@@ -62,10 +62,10 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
     expect(answer.status).toBe(401)
   })
 
-  it('SEC-06 NUL in a signed telephony callId is invalid_request (400)', async () => {
+  it('SEC-06 NUL in a signed telephony callId is BAD_REQUEST (400)', async () => {
     const body = JSON.stringify({ callId: 'call\u0000one', from: '09011113333', to: '0120000111', at: new Date().toISOString() })
     const answer = await raw(h.url, 'POST', '/v1/telephony/inbound-call', { ...json, 'x-signature': sign('test-telephony-secret-0123', body) }, body)
-    expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 400, body: { error: 'invalid_request' } })
+    expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 400, body: { code: 'BAD_REQUEST', message: expect.any(String) } })
   })
 
   it('SEC-06 NUL in a staff id or a staff reason, other control characters and lone surrogates are BAD_REQUEST (400)', async () => {
@@ -95,8 +95,9 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
 
   it('SEC-06 malformed JSON, a body too large and a wrong content type on the API are coded refusals', async () => {
     const rp = { authorization: `Bearer ${await addRelyingPartyKey(h.deps)}` }
-    // The staff contract has one code for all three; the status says which.
-    for (const [path, auth, codes] of [['/v1/otp/verify', rp, ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']], ['/v1/staff/session', {}, ['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST']]] as const) {
+    // Every area answers the general codes; provisioning names its own code for a request that does not parse (S0G1).
+    const general = ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const
+    for (const [path, auth, codes] of [['/v1/otp/verify', rp, general], ['/v1/staff/session', {}, general], ['/v1/devices/provision', {}, ['S0G1', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']]] as const) {
       const cases = [
         [await raw(h.url, 'POST', path, { ...json, ...auth }, '{"serviceId":'), 400, codes[0]],
         [await raw(h.url, 'POST', path, { ...json, ...auth }, `{"serviceId":"${'x'.repeat(70 * 1024)}"}`), 413, codes[1]],

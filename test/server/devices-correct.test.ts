@@ -58,9 +58,9 @@ describeOnEachDatabase('clock correction', (target) => {
   it('OTP-24 a device 8 minutes ahead stamps its request with its own clock and is still corrected; other routes refuse that timestamp', async () => {
     const farAhead = await newToken(8 * STEP)
     expect(await farAhead.correct()).toEqual({ status: 200, body: { correctionSteps: 8 } })
-    expect(await farAhead.client.renew()).toEqual({ status: 401, body: { code: 'STALE_REQUEST' } })
+    expect(await farAhead.client.renew()).toEqual({ status: 401, body: { code: 'STALE_REQUEST', message: expect.any(String) } })
     const tooFar = await newToken(16 * STEP)
-    expect(await tooFar.correct()).toEqual({ status: 401, body: { code: 'STALE_REQUEST' } })
+    expect(await tooFar.correct()).toEqual({ status: 401, body: { code: 'STALE_REQUEST', message: expect.any(String) } })
   })
 
   it('OTP-24 a device running behind is corrected with a negative offset', async () => {
@@ -80,17 +80,17 @@ describeOnEachDatabase('clock correction', (target) => {
   it('OTP-24 the range is ±10 steps: 10 steps off is corrected, 11 is refused with A403 and counted toward the lock', async () => {
     const { userId, token, client } = await newToken()
     expect(await client.correct(token.codeAt(at(-10 * STEP)), at(-10 * STEP))).toEqual({ status: 200, body: { correctionSteps: -10 } })
-    expect(await client.correct(token.codeAt(at(11 * STEP)), at(11 * STEP))).toEqual({ status: 422, body: { code: 'A403' } })
+    expect(await client.correct(token.codeAt(at(11 * STEP)), at(11 * STEP))).toEqual({ status: 422, body: { code: 'A403', message: expect.any(String) } })
     expect((await tokenRow(userId)).failures).toBe(1)
     expect((await tokenRow(userId)).correction_steps).toBe(-10)
   })
 
   it('OTP-24 correction failures and verification failures count toward the same lock; a locked token refuses correction', async () => {
     const { userId, token, client, correct } = await newToken()
-    for (let i = 0; i < 5; i++) expect(await client.correct(foreignCode(token), now)).toEqual({ status: 422, body: { code: 'A403' } })
+    for (let i = 0; i < 5; i++) expect(await client.correct(foreignCode(token), now)).toEqual({ status: 422, body: { code: 'A403', message: expect.any(String) } })
     for (let i = 0; i < 5; i++) expect(await verify(userId, foreignCode(token))).toEqual({ valid: false, reason: 'mismatch' })
     expect(await verify(userId, token.codeAt(now))).toEqual({ valid: false, reason: 'locked' })
-    expect(await correct()).toEqual({ status: 422, body: { code: 'A403' } })
+    expect(await correct()).toEqual({ status: 422, body: { code: 'A403', message: expect.any(String) } })
     expect((await tokenRow(userId)).failures).toBe(10)
   })
 
@@ -124,7 +124,7 @@ describeOnEachDatabase('clock correction', (target) => {
   it('OTP-24 an expired token → S4E3, and nothing is counted', async () => {
     const { userId, correct } = await newToken()
     await setNow(at(731 * 24 * 60 * 60))
-    expect(await correct()).toEqual({ status: 403, body: { code: 'S4E3' } })
+    expect(await correct()).toEqual({ status: 403, body: { code: 'S4E3', message: expect.any(String) } })
     expect(await tokenRow(userId)).toMatchObject({ failures: 0, correction_steps: 0 })
   })
 })

@@ -31,7 +31,7 @@ describeOnEachDatabase('renewal', (target) => {
   }
   const storedExpiry = async (userId: string) =>
     (await h.deps.db.selectFrom('tokens').select('expires_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).expires_at
-  const refusal = (code: string) => expect.objectContaining({ body: { code } })
+  const refusal = (code: string) => expect.objectContaining({ body: { code, message: expect.any(String) } })
 
   beforeAll(async () => {
     h = await startHarness(target, { manualClock: true })
@@ -52,7 +52,7 @@ describeOnEachDatabase('renewal', (target) => {
   it('OTP-23 window edges: exactly 180 days before expiry is inside; 180 days + 1 ms before, at and after expiry → S3E4', async () => {
     const { userId, client } = await newToken()
     await setNow(WINDOW_OPENS - 1)
-    expect(await client.renew()).toEqual({ status: 422, body: { code: 'S3E4' } })
+    expect(await client.renew()).toEqual({ status: 422, body: { code: 'S3E4', message: expect.any(String) } })
     await setNow(EXPIRY)
     expect(await client.renew()).toEqual(refusal('S3E4'))
     await setNow(EXPIRY + DAY_MS)
@@ -81,14 +81,14 @@ describeOnEachDatabase('renewal', (target) => {
     const { userId, client } = await newToken()
     await suspend(h.deps, userId)
     await setNow(IN_WINDOW)
-    expect(await client.renew()).toEqual({ status: 403, body: { code: 'S3B5' } })
+    expect(await client.renew()).toEqual({ status: 403, body: { code: 'S3B5', message: expect.any(String) } })
   })
 
   it('OTP-23 a re-issue in progress (new 利用開始パスワード, setup not done) → S3B3; once that password lapses, renewal works', async () => {
     const { userId, client } = await newToken()
     await setNow(IN_WINDOW)
     await issue(h.deps, userId, { expiresInDays: 1 })
-    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3B3' } })
+    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3B3', message: expect.any(String) } })
     await setNow(IN_WINDOW.getTime() + 2 * DAY_MS)
     expect((await client.renew()).status).toBe(200)
   })
@@ -96,7 +96,7 @@ describeOnEachDatabase('renewal', (target) => {
   it('OTP-23 a token of a service with 取引確認 whose enrolment is unfinished → S3D3; after enrolling, renewal works', async () => {
     const { client } = await newToken(TX_SERVICE_ID)
     await setNow(IN_WINDOW)
-    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3D3' } })
+    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3D3', message: expect.any(String) } })
     expect(await client.enrol()).toEqual({ status: 200, body: { enrolled: true } })
     expect((await client.renew()).status).toBe(200)
   })
@@ -106,7 +106,7 @@ describeOnEachDatabase('renewal', (target) => {
     await client.enrol()
     await setNow(IN_WINDOW)
     const { body } = await createTransaction(h.url, rpKey, { serviceId: TX_SERVICE_ID, userId, details: DETAILS })
-    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3D4' } })
+    expect(await client.renew()).toEqual({ status: 409, body: { code: 'S3D4', message: expect.any(String) } })
     expect((await client.decide(body.id!, 'reject', await transactionContentSha256(DETAILS))).status).toBe(200)
     expect((await client.renew()).status).toBe(200)
   })

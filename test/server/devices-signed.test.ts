@@ -50,7 +50,7 @@ describeOnEachDatabase('device-signed requests', (target) => {
     const { token } = await newToken()
     const request = await signRequest(token, 'POST', renewPath, {}, now)
     expect((await send(h.url, request)).status).toBe(200)
-    expect(await send(h.url, request)).toEqual({ status: 401, body: { code: 'REPLAYED_REQUEST' } })
+    expect(await send(h.url, request)).toEqual({ status: 401, body: { code: 'REPLAYED_REQUEST', message: expect.any(String) } })
   })
 
   it('OTP-13 20 concurrent copies of one signed request: exactly one passes the nonce check', async () => {
@@ -65,13 +65,13 @@ describeOnEachDatabase('device-signed requests', (target) => {
     const { client } = await newToken()
     const nonce = newNonce()
     expect((await client.call('GET', '/v1/devices/transactions', undefined, { nonce })).status).toBe(200)
-    expect((await client.call('GET', '/v1/devices/transactions', undefined, { nonce })).body).toEqual({ code: 'REPLAYED_REQUEST' })
+    expect((await client.call('GET', '/v1/devices/transactions', undefined, { nonce })).body).toEqual({ code: 'REPLAYED_REQUEST', message: expect.any(String) })
     expect((await client.call('GET', '/v1/devices/transactions')).status).toBe(200)
   })
 
   it('OTP-13 a bad signature is refused with BAD_SIGNATURE: another key, changed body, changed path, changed method', async () => {
     const { client } = await newToken()
-    const bad = { status: 401, body: { code: 'BAD_SIGNATURE' } }
+    const bad = { status: 401, body: { code: 'BAD_SIGNATURE', message: expect.any(String) } }
     expect(await client.renew({ key: (await newDevice()).signingKey })).toEqual(bad)
     expect(await client.correct('12345678', now, { sentBody: JSON.stringify({ otp: '87654321', deviceTime: now.toISOString() }) })).toEqual(bad)
     expect(await client.renew({ signedPath: '/v1/devices/correct' })).toEqual(bad)
@@ -82,10 +82,10 @@ describeOnEachDatabase('device-signed requests', (target) => {
     const { token } = await newToken()
     const request = await signRequest(token, 'POST', renewPath, {}, now)
     const without = (name: string) => Object.fromEntries(Object.entries(request.headers).filter(([k]) => k !== name))
-    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.signature) })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE' } })
-    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.nonce) })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE' } })
-    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.token) })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN' } })
-    expect(await send(h.url, { ...request, body: 'not json' })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE' } })
+    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.signature) })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE', message: expect.any(String) } })
+    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.nonce) })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE', message: expect.any(String) } })
+    expect(await send(h.url, { ...request, headers: without(DEVICE_HEADERS.token) })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN', message: expect.any(String) } })
+    expect(await send(h.url, { ...request, body: 'not json' })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE', message: expect.any(String) } })
   })
 
   it('OTP-13 a body that is signed but not valid is a 400 with a code, after the signature', async () => {
@@ -99,23 +99,23 @@ describeOnEachDatabase('device-signed requests', (target) => {
     const shifted = (ms: number) => new Date(now.getTime() + ms)
     expect((await client.call('GET', '/v1/devices/transactions', undefined, { at: shifted(-MAX_AGE_MS) })).status).toBe(200)
     expect((await client.call('GET', '/v1/devices/transactions', undefined, { at: shifted(MAX_AGE_MS) })).status).toBe(200)
-    const stale = { status: 401, body: { code: 'STALE_REQUEST' } }
+    const stale = { status: 401, body: { code: 'STALE_REQUEST', message: expect.any(String) } }
     expect(await client.call('GET', '/v1/devices/transactions', undefined, { at: shifted(-MAX_AGE_MS - 1000) })).toEqual(stale)
     expect(await client.call('GET', '/v1/devices/transactions', undefined, { at: shifted(MAX_AGE_MS + 1000) })).toEqual(stale)
   })
 
   it('OTP-13 an unknown device is refused with DEVICE_UNKNOWN', async () => {
     const { client } = await newToken()
-    expect(await client.renew({ tokenId: crypto.randomUUID() })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN' } })
-    expect(await client.renew({ tokenId: 'not-a-uuid' })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN' } })
+    expect(await client.renew({ tokenId: crypto.randomUUID() })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN', message: expect.any(String) } })
+    expect(await client.renew({ tokenId: 'not-a-uuid' })).toEqual({ status: 401, body: { code: 'DEVICE_UNKNOWN', message: expect.any(String) } })
   })
 
   it('OTP-13 a revoked device is refused with DEVICE_REVOKED, and /v1/otp/verify answers as for no active token', async () => {
     const rpKey = await addRelyingPartyKey(h.deps)
     const { userId, token, client } = await newToken()
     expect(await revokeDevice(h.deps.db, { serviceId: SERVICE_ID, userId }, h.deps.clock.now())).toEqual([token.response.tokenId])
-    expect(await client.renew()).toEqual({ status: 401, body: { code: 'DEVICE_REVOKED' } })
-    expect(await client.call('GET', '/v1/devices/transactions')).toEqual({ status: 401, body: { code: 'DEVICE_REVOKED' } })
+    expect(await client.renew()).toEqual({ status: 401, body: { code: 'DEVICE_REVOKED', message: expect.any(String) } })
+    expect(await client.call('GET', '/v1/devices/transactions')).toEqual({ status: 401, body: { code: 'DEVICE_REVOKED', message: expect.any(String) } })
     const verdict = await verifyOtp(h.url, rpKey, { serviceId: SERVICE_ID, userId, otp: token.codeAt(now) })
     expect(verdict.body).toEqual({ valid: false, reason: 'unknown' })
     expect(await revokeDevice(h.deps.db, { tokenId: token.response.tokenId }, h.deps.clock.now())).toEqual([])
@@ -124,7 +124,7 @@ describeOnEachDatabase('device-signed requests', (target) => {
   it('OTP-13 a revoked device with a wrong key still learns only BAD_SIGNATURE', async () => {
     const { token, client } = await newToken()
     await revokeDevice(h.deps.db, { tokenId: token.response.tokenId }, h.deps.clock.now())
-    expect(await client.renew({ key: (await newDevice()).signingKey })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE' } })
+    expect(await client.renew({ key: (await newDevice()).signingKey })).toEqual({ status: 401, body: { code: 'BAD_SIGNATURE', message: expect.any(String) } })
   })
 
   it('OTP-13 nonces are forgotten once no request carrying them could pass the timestamp check of any route', async () => {

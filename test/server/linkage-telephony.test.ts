@@ -92,7 +92,7 @@ describeOnEachDatabase('SVC-05 telephony webhook', (target) => {
     const now = h.deps.clock.now().getTime()
     for (const offset of [-301_000, 301_000, -86_400_000]) {
       const refused = await inboundCall(h.url, secret, { from: TARO.phone, to, at: new Date(now + offset) })
-      expect(refused).toEqual({ status: 400, body: { error: 'call_time_out_of_range' } })
+      expect(refused).toEqual({ status: 400, body: { code: 'CALL_TIME_OUT_OF_RANGE', message: expect.any(String) } })
     }
     expect((await calls()).length).toBe(before)
     expect((await confirm(browser)).html).toContain('認証中（認証着信待ち）')

@@ -81,29 +81,29 @@ describeOnEachDatabase('provisioning', (target) => {
 
   it('OTP-12 S0A1 unknown service ID', async () => {
     const user = await newUser()
-    expect(await attempt({ ...user, serviceId: 'NOSUCHSERVICE' })).toEqual({ status: 404, body: { code: 'S0A1' } })
+    expect(await attempt({ ...user, serviceId: 'NOSUCHSERVICE' })).toEqual({ status: 404, body: { code: 'S0A1', message: expect.any(String) } })
   })
 
   it('OTP-12 S0C1 unknown user, wrong password, or no activation password', async () => {
     const user = await newUser()
-    expect(await attempt({ ...user, userId: 'nobody' })).toEqual({ status: 401, body: { code: 'S0C1' } })
-    expect(await attempt({ ...user, activationPassword: 'WRONGPASS2' })).toEqual({ status: 401, body: { code: 'S0C1' } })
+    expect(await attempt({ ...user, userId: 'nobody' })).toEqual({ status: 401, body: { code: 'S0C1', message: expect.any(String) } })
+    expect(await attempt({ ...user, activationPassword: 'WRONGPASS2' })).toEqual({ status: 401, body: { code: 'S0C1', message: expect.any(String) } })
     await h.deps.db.deleteFrom('activations').where('user_id', '=', user.userId).execute()
-    expect(await attempt(user)).toEqual({ status: 401, body: { code: 'S0C1' } })
+    expect(await attempt(user)).toEqual({ status: 401, body: { code: 'S0C1', message: expect.any(String) } })
   })
 
   it('OTP-12 S0B4 a user already set up on a device (one device per user)', async () => {
     const user = await newUser()
     await setUpToken(h.url, user)
     const again = await issue(h.deps, user.userId)
-    expect(await attempt({ ...user, activationPassword: again.activationPassword })).toEqual({ status: 409, body: { code: 'S0B4' } })
+    expect(await attempt({ ...user, activationPassword: again.activationPassword })).toEqual({ status: 409, body: { code: 'S0B4', message: expect.any(String) } })
   })
 
   it('OTP-12 S0B4 for all but one of concurrent setups with the same password', async () => {
     const user = await newUser()
     const answers = await Promise.all(Array.from({ length: 10 }, () => attempt(user)))
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1)
-    expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual(Array(9).fill({ code: 'S0B4' }))
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual(Array(9).fill({ code: 'S0B4', message: expect.any(String) }))
     const tokens = await h.deps.db.selectFrom('tokens').select('token_id').where('user_id', '=', user.userId).execute()
     expect(tokens).toHaveLength(1)
   })
@@ -111,17 +111,17 @@ describeOnEachDatabase('provisioning', (target) => {
   it('OTP-12 S0B5 a suspended user (told only with the right password)', async () => {
     const user = await newUser()
     await suspend(h.deps, user.userId)
-    expect(await attempt({ ...user, activationPassword: 'WRONGPASS2' })).toEqual({ status: 401, body: { code: 'S0C1' } })
-    expect(await attempt(user)).toEqual({ status: 403, body: { code: 'S0B5' } })
+    expect(await attempt({ ...user, activationPassword: 'WRONGPASS2' })).toEqual({ status: 401, body: { code: 'S0C1', message: expect.any(String) } })
+    expect(await attempt(user)).toEqual({ status: 403, body: { code: 'S0B5', message: expect.any(String) } })
   })
 
   it('OTP-12 S0C4 after 5 wrong activation passwords, and for the right one while locked', async () => {
     const user = await newUser()
     const wrong = { ...user, activationPassword: 'WRONGPASS2' }
-    for (let i = 1; i < 5; i++) expect((await attempt(wrong)).body).toEqual({ code: 'S0C1' })
-    expect(await attempt(wrong)).toEqual({ status: 423, body: { code: 'S0C4' } })
-    expect(await attempt(wrong)).toEqual({ status: 423, body: { code: 'S0C4' } })
-    expect(await attempt(user)).toEqual({ status: 423, body: { code: 'S0C4' } })
+    for (let i = 1; i < 5; i++) expect((await attempt(wrong)).body).toEqual({ code: 'S0C1', message: expect.any(String) })
+    expect(await attempt(wrong)).toEqual({ status: 423, body: { code: 'S0C4', message: expect.any(String) } })
+    expect(await attempt(wrong)).toEqual({ status: 423, body: { code: 'S0C4', message: expect.any(String) } })
+    expect(await attempt(user)).toEqual({ status: 423, body: { code: 'S0C4', message: expect.any(String) } })
   })
 
   it('OTP-12 50 concurrent wrong activation passwords count exactly to the threshold (5) and lock', async () => {
@@ -133,14 +133,14 @@ describeOnEachDatabase('provisioning', (target) => {
     const row = await h.deps.db.selectFrom('activations').selectAll().where('user_id', '=', user.userId).executeTakeFirstOrThrow()
     expect(row.failures).toBe(5)
     expect(row.locked_at).not.toBeNull()
-    expect((await attempt(user)).body).toEqual({ code: 'S0C4' })
+    expect((await attempt(user)).body).toEqual({ code: 'S0C4', message: expect.any(String) })
   })
 
   it('OTP-12 S0F1 when the device clock differs from the service by more than 300 s', async () => {
     const user = await newUser()
     const off = (seconds: number) => new Date(Date.now() + seconds * 1000)
-    expect(await attempt({ ...user, deviceTime: off(310) })).toEqual({ status: 400, body: { code: 'S0F1' } })
-    expect(await attempt({ ...user, deviceTime: off(-310) })).toEqual({ status: 400, body: { code: 'S0F1' } })
+    expect(await attempt({ ...user, deviceTime: off(310) })).toEqual({ status: 400, body: { code: 'S0F1', message: expect.any(String) } })
+    expect(await attempt({ ...user, deviceTime: off(-310) })).toEqual({ status: 400, body: { code: 'S0F1', message: expect.any(String) } })
     expect((await attempt({ ...user, deviceTime: off(-290) })).status).toBe(200)
   })
 
@@ -149,7 +149,7 @@ describeOnEachDatabase('provisioning', (target) => {
     const issued = await issue(h.deps, userId, { issuedAt: new Date(Date.now() - 31 * DAY_MS), expiresInDays: 30 })
     expect(await attempt({ serviceId: SERVICE_ID, userId, activationPassword: issued.activationPassword })).toEqual({
       status: 403,
-      body: { code: 'S0G1' },
+      body: { code: 'S0G1', message: expect.any(String) },
     })
   })
 
@@ -157,7 +157,7 @@ describeOnEachDatabase('provisioning', (target) => {
     const user = await newUser()
     const token = await setUpToken(h.url, user)
     await h.deps.db.updateTable('tokens').set({ status: 'revoked' }).where('token_id', '=', token.response.tokenId).execute()
-    expect(await attempt(user)).toEqual({ status: 403, body: { code: 'S0G1' } })
+    expect(await attempt(user)).toEqual({ status: 403, body: { code: 'S0G1', message: expect.any(String) } })
   })
 
   it('OTP-12 S0G1 (400) for a malformed request', async () => {
@@ -173,7 +173,7 @@ describeOnEachDatabase('provisioning', (target) => {
       { ...valid, devicePublicKey: toBase64Url(crypto.getRandomValues(new Uint8Array(91))) },
       { ...valid, ephemeralPublicKey: device.devicePublicKey },
     ]
-    for (const body of malformed) expect(await postJson(url, body)).toEqual({ status: 400, body: { code: 'S0G1' } })
+    for (const body of malformed) expect(await postJson(url, body)).toEqual({ status: 400, body: { code: 'S0G1', message: expect.any(String) } })
     // None of them used or counted against the password.
     expect((await postJson(url, valid)).status).toBe(200)
   })

@@ -63,7 +63,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       ])
       expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '999', accountNumber: '0000000' })).body).toEqual({ customers: [], nextCursor: null })
       expect((await teller().post('/v1/staff/customers/detail', { customerId: 'nobody' })).status).toBe(404)
-      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '1150', accountNumber: 'x' })).body).toEqual({ code: 'BAD_REQUEST' })
+      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '1150', accountNumber: 'x' })).body).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) })
     })
   })
 
@@ -142,7 +142,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       const device = await newDevice()
       const attempt = (password: string) => provision(h.url, device, { serviceId: 'SHINKUMI', userId: 'lockme005', activationPassword: password, deviceTime: world.clock.now() })
       for (let i = 0; i < 5; i++) await attempt('WRONGPASS2')
-      expect((await attempt(issued.activationPassword)).body).toEqual({ code: 'S0C4' })
+      expect((await attempt(issued.activationPassword)).body).toEqual({ code: 'S0C4', message: expect.any(String) })
       const before = (await detailOf({ serviceId: 'SHINKUMI', userId: 'lockme005' })).otpUsers[0]!.activation
       expect(before).toMatchObject({ state: 'locked', failures: 5, maxFailures: 5 })
       const locks = (await teller().get<{ items: LockedItem[] }>('/v1/staff/locks')).body.items
@@ -154,7 +154,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
 
     it('STF-02 reissue waits for a second 管理者; then the new password (shown once) sets up again without S0B4', async () => {
       const first = await setUp('suzuki002', activation.suzuki002!)
-      expect((await provision(h.url, await newDevice(), { serviceId: 'SHINKUMI', userId: 'suzuki002', activationPassword: activation.suzuki002!, deviceTime: world.clock.now() })).body).toEqual({ code: 'S0B4' })
+      expect((await provision(h.url, await newDevice(), { serviceId: 'SHINKUMI', userId: 'suzuki002', activationPassword: activation.suzuki002!, deviceTime: world.clock.now() })).body).toEqual({ code: 'S0B4', message: expect.any(String) })
 
       const requested = await as('super01').post<{ approval: { approvalId: string; requestedBy: string } }>('/v1/staff/actions/reissue-activation', { serviceId: 'SHINKUMI', userId: 'suzuki002', ...JUSTIFIED })
       expect(requested.status).toBe(202)
@@ -171,7 +171,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       const winner = approved.status === 200 ? approved : again
       const loser = approved.status === 200 ? again : approved
       expect(winner.status).toBe(200)
-      expect(loser.body).toEqual({ code: 'NOT_PENDING' })
+      expect(loser.body).toEqual({ code: 'NOT_PENDING', message: expect.any(String) })
       const password = winner.body.activationPassword!
       expect(password).toMatch(/^[A-Z2-9]{10}$/)
 
@@ -188,7 +188,7 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       const body = { serviceId: 'SHINKUMIBIZ', userId: 'sato003', serialNumber: token.response.serialNumber, reason: 'PC紛失の届出', identityCheck: 'health_insurance_card' }
       const withdrawn = await as('super02').post<{ approval: { approvalId: string } }>('/v1/staff/actions/revoke-device', body)
       expect((await as('super02').post(`/v1/staff/approvals/${withdrawn.body.approval.approvalId}/reject`, {})).status).toBe(200)
-      expect((await as('super01').post(`/v1/staff/approvals/${withdrawn.body.approval.approvalId}/approve`, {})).body).toEqual({ code: 'NOT_PENDING' })
+      expect((await as('super01').post(`/v1/staff/approvals/${withdrawn.body.approval.approvalId}/approve`, {})).body).toEqual({ code: 'NOT_PENDING', message: expect.any(String) })
       expect(await verify('sato003', token.codeAt(world.clock.now()), 'SHINKUMIBIZ')).toEqual({ valid: true })
 
       const requested = await as('super02').post<{ approval: { approvalId: string } }>('/v1/staff/actions/revoke-device', body)

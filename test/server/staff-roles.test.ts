@@ -150,7 +150,7 @@ describeOnEachDatabase('STF-02 roles on every staff endpoint', (target) => {
     const inMatrix = [...ENDPOINTS.map((e) => `${e.method} ${e.route}`), 'POST /v1/staff/session']
     expect(documented.sort()).toEqual(inMatrix.sort())
     const wrong = await call(h.url, 'POST', '/v1/staff/session', { body: { staffId: 'teller01', password: 'wrong', otp: '000000' } })
-    expect(wrong).toEqual({ status: 401, body: { code: 'STAFF_SIGNIN_FAILED' } })
+    expect(wrong).toEqual({ status: 401, body: { code: 'STAFF_SIGNIN_FAILED', message: expect.any(String) } })
   })
 
   describe('each endpoint × each caller', () => {

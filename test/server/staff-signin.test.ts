@@ -41,8 +41,8 @@ describeOnEachDatabase('STF-01 staff sign-in and sessions', (target) => {
     const staff = await newStaff()
     world.nextStep()
     const code = staffCode(staff.totpSecret, world.clock.now())
-    expect((await signInNow(staff.staffId, 'not-the-password', code)).body).toEqual({ code: 'STAFF_SIGNIN_FAILED' })
-    expect((await signInNow(staff.staffId, staff.password, code === '000000' ? '111111' : '000000')).body).toEqual({ code: 'STAFF_SIGNIN_FAILED' })
+    expect((await signInNow(staff.staffId, 'not-the-password', code)).body).toEqual({ code: 'STAFF_SIGNIN_FAILED', message: expect.any(String) })
+    expect((await signInNow(staff.staffId, staff.password, code === '000000' ? '111111' : '000000')).body).toEqual({ code: 'STAFF_SIGNIN_FAILED', message: expect.any(String) })
     expect((await signInNow('nobody99', staff.password, code)).status).toBe(401)
     const audited = await h.deps.db.selectFrom('staff_audit').select(['staff_id', 'outcome']).where('action', '=', 'staff.sign-in').where('staff_id', 'in', [staff.staffId, 'nobody99']).execute()
     expect(audited.map((a) => a.outcome)).toEqual(['STAFF_SIGNIN_FAILED', 'STAFF_SIGNIN_FAILED', 'STAFF_SIGNIN_FAILED'])
@@ -71,7 +71,7 @@ describeOnEachDatabase('STF-01 staff sign-in and sessions', (target) => {
     expect(row).toEqual({ failures: 5, locked_until: world.clock.now().getTime() + 15 * 60_000 })
 
     world.nextStep()
-    expect((await signInNow(staff.staffId, staff.password, staffCode(staff.totpSecret, world.clock.now()))).body).toEqual({ code: 'STAFF_LOCKED' })
+    expect((await signInNow(staff.staffId, staff.password, staffCode(staff.totpSecret, world.clock.now()))).body).toEqual({ code: 'STAFF_LOCKED', message: expect.any(String) })
     minutes(15)
     world.nextStep()
     expect((await signInNow(staff.staffId, staff.password, staffCode(staff.totpSecret, world.clock.now()))).status).toBe(200)
@@ -85,7 +85,7 @@ describeOnEachDatabase('STF-01 staff sign-in and sessions', (target) => {
     }
     minutes(15)
     world.clock.set(new Date(world.clock.now().getTime() + 1000))
-    expect((await call(h.url, 'GET', '/v1/staff/session', { token })).body).toEqual({ code: 'STAFF_UNAUTHENTICATED' })
+    expect((await call(h.url, 'GET', '/v1/staff/session', { token })).body).toEqual({ code: 'STAFF_UNAUTHENTICATED', message: expect.any(String) })
   })
 
   it('STF-01 a session ends at its absolute end (8 hours) however active it is', async () => {

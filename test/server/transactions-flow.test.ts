@@ -80,7 +80,7 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     const { userId, client } = await newToken()
     const id = (await submit(userId)).body.id!
     expect(await client.decide(id, 'reject', hash)).toEqual({ status: 200, body: { status: 'rejected' } })
-    expect(await client.decide(id, 'approve', hash)).toEqual({ status: 409, body: { code: 'TX_NOT_PENDING' } })
+    expect(await client.decide(id, 'approve', hash)).toEqual({ status: 409, body: { code: 'TX_NOT_PENDING', message: expect.any(String) } })
     expect(await status(id)).toEqual({ status: 'rejected' })
   })
 
@@ -88,7 +88,7 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     const { userId, client } = await newToken()
     const id = (await submit(userId)).body.id!
     const other = await transactionContentSha256({ ...DETAILS, amount: DETAILS.amount + 1 })
-    expect(await client.decide(id, 'approve', other)).toEqual({ status: 409, body: { code: 'TX_CONTENT_MISMATCH' } })
+    expect(await client.decide(id, 'approve', other)).toEqual({ status: 409, body: { code: 'TX_CONTENT_MISMATCH', message: expect.any(String) } })
     expect(await status(id)).toEqual({ status: 'pending' })
     expect(await client.decide(id, 'approve', hash)).toEqual({ status: 200, body: { status: 'approved' } })
   })
@@ -102,7 +102,7 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     await setNow(at(60))
     expect(await status(id)).toEqual({ status: 'expired' })
     expect((await client.pending()).body).toEqual({ transactions: [] })
-    expect(await client.decide(id, 'approve', hash)).toEqual({ status: 409, body: { code: 'TX_NOT_PENDING' } })
+    expect(await client.decide(id, 'approve', hash)).toEqual({ status: 409, body: { code: 'TX_NOT_PENDING', message: expect.any(String) } })
     expect(await status(id)).toEqual({ status: 'expired' })
   })
 
@@ -116,24 +116,24 @@ describeOnEachDatabase('transaction confirmation', (target) => {
   })
 
   it('SVC-06 refusals: unknown user 404, service without 取引確認 409, not enrolled 409, suspended 403, no key 401', async () => {
-    expect(await submit('nobody')).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN' } })
+    expect(await submit('nobody')).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN', message: expect.any(String) } })
     // SEC-04: a service the key is not bound to — an unknown one included — is refused before anything is looked up.
     expect(await createTransaction(h.url, rpKey, { serviceId: 'NOSUCH', userId: 'nobody', details: DETAILS })).toEqual({
       status: 403,
-      body: { code: 'RP_SERVICE_NOT_BOUND' },
+      body: { code: 'RP_SERVICE_NOT_BOUND', message: expect.any(String) },
     })
     const plain = await newToken({ serviceId: SERVICE_ID, enrol: false })
     expect(await createTransaction(h.url, rpKey, { serviceId: SERVICE_ID, userId: plain.userId, details: DETAILS })).toEqual({
       status: 409,
-      body: { code: 'TX_NOT_OFFERED' },
+      body: { code: 'TX_NOT_OFFERED', message: expect.any(String) },
     })
-    expect(await plain.client.enrol()).toEqual({ status: 409, body: { code: 'TX_NOT_OFFERED' } })
+    expect(await plain.client.enrol()).toEqual({ status: 409, body: { code: 'TX_NOT_OFFERED', message: expect.any(String) } })
     const unenrolled = await newToken({ enrol: false })
-    expect(await submit(unenrolled.userId)).toEqual({ status: 409, body: { code: 'TX_NOT_ENROLLED' } })
+    expect(await submit(unenrolled.userId)).toEqual({ status: 409, body: { code: 'TX_NOT_ENROLLED', message: expect.any(String) } })
     const suspended = await newToken()
     await setOtpUserStatus(h.deps.db, TX_SERVICE_ID, suspended.userId, 'suspended')
-    expect(await submit(suspended.userId)).toEqual({ status: 403, body: { code: 'TX_SUSPENDED' } })
-    expect(await submit(suspended.userId, {}, 'rp_not-a-key')).toEqual({ status: 401, body: { code: 'UNAUTHORIZED' } })
+    expect(await submit(suspended.userId)).toEqual({ status: 403, body: { code: 'TX_SUSPENDED', message: expect.any(String) } })
+    expect(await submit(suspended.userId, {}, 'rp_not-a-key')).toEqual({ status: 401, body: { code: 'UNAUTHORIZED', message: expect.any(String) } })
   })
 
   it('SVC-06 an expired token cannot be asked (404), a revoked one neither, and revoking ends its pending transactions', async () => {
@@ -141,10 +141,10 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     const id = (await submit(userId)).body.id!
     await revokeDevice(h.deps.db, { tokenId: token.response.tokenId }, h.deps.clock.now())
     expect(await status(id)).toEqual({ status: 'expired' })
-    expect(await submit(userId)).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN' } })
+    expect(await submit(userId)).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN', message: expect.any(String) } })
     const old = await newToken()
     await setNow(at(731 * 24 * 60 * 60))
-    expect(await submit(old.userId)).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN' } })
+    expect(await submit(old.userId)).toEqual({ status: 404, body: { code: 'TX_NO_TOKEN', message: expect.any(String) } })
   })
 
   it('SVC-06 a transaction is visible only to its relying party and answerable only by its token', async () => {
@@ -152,20 +152,20 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     const other = await newToken()
     const id = (await submit(mine.userId)).body.id!
     const otherKey = await addRelyingPartyKey(h.deps)
-    expect(await transactionStatus(h.url, otherKey, id)).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND' } })
-    expect(await transactionStatus(h.url, rpKey, crypto.randomUUID())).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND' } })
+    expect(await transactionStatus(h.url, otherKey, id)).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND', message: expect.any(String) } })
+    expect(await transactionStatus(h.url, rpKey, crypto.randomUUID())).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND', message: expect.any(String) } })
     expect((await other.client.pending()).body).toEqual({ transactions: [] })
-    expect(await other.client.decide(id, 'approve', hash)).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND' } })
+    expect(await other.client.decide(id, 'approve', hash)).toEqual({ status: 404, body: { code: 'TX_NOT_FOUND', message: expect.any(String) } })
     expect(await status(id)).toEqual({ status: 'pending' })
   })
   it('SEC-04 SVC-06 a key not bound to the service gets 403 creating a transaction, and reading one once unbound', async () => {
     const { userId } = await newToken()
     const otherServiceKey = await addRelyingPartyKey(h.deps, [SERVICE_ID])
-    expect(await submit(userId, {}, otherServiceKey)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    expect(await submit(userId, {}, otherServiceKey)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND', message: expect.any(String) } })
     const id = (await submit(userId)).body.id!
     const party = await h.deps.db.selectFrom('relying_parties').select(['id', 'name']).where('key_hash', '=', hashKey(rpKey)).executeTakeFirstOrThrow()
     await saveRelyingParty(h.deps.db, now, { ...party, key: rpKey, serviceIds: [SERVICE_ID] })
-    expect(await transactionStatus(h.url, rpKey, id)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND' } })
+    expect(await transactionStatus(h.url, rpKey, id)).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND', message: expect.any(String) } })
     await saveRelyingParty(h.deps.db, now, { ...party, key: rpKey, serviceIds: [SERVICE_ID, TX_SERVICE_ID] })
     expect(await status(id)).toEqual({ status: 'pending' })
   })

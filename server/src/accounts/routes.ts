@@ -2,8 +2,8 @@
 // account; an account moved to another branch (or closed) no longer answers under its old number.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { clientErrorStatus } from '../request-errors.ts'
+import { answerErrorsAs } from '../errors.ts'
+import { typed } from '../wire.ts'
 import { authenticateBearer, type BearerGrant } from '../oauth/grants.ts'
 import { checkDpopProof, DpopNonces, type DpopError } from '../oauth/dpop.ts'
 import { SIGNING_ALGS } from '../oauth/jwks.ts'
@@ -60,15 +60,11 @@ export function checkRange(today: string, from: string | undefined, to: string |
 }
 
 export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const app = typed(fastify)
   const { db, clock, config, seedKey } = app.deps
   const nonces = new DpopNonces(seedKey)
-
-  app.setErrorHandler((error, request, reply) => {
-    if (clientErrorStatus(error)) return reply.status(400).send({ error: 'invalid_request', error_description: 'malformed request' })
-    request.log.error({ err: error }, 'account API error')
-    return reply.status(500).send({ error: 'server_error', error_description: `internal error (${request.id})` })
-  })
+  // RFC 6750 protects these routes: their errors are OAuth's, like the endpoints that issued the token.
+  answerErrorsAs(app, 'oauth')
 
   // OAUTH-04: a token bound to a DPoP key is accepted only as `DPoP <token>` with a fresh proof of that key for
   // this method and URL, carrying the token's hash (ath) and a nonce of ours.

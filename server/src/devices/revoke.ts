@@ -1,4 +1,4 @@
-// Revoking a device (a lost phone or PC, or staff STF-04): the token stops signing (DEVICE_REVOKED) and stops
+// Revoking a device (lost phone or PC; by staff after four-eyes approval, STF-02, or the admin CLI): the token stops signing (DEVICE_REVOKED) and stops
 // verifying (/v1/otp/verify answers `unknown`, as for a user without an active token); the user may set up again.
 import type { Db } from '../db/index.ts'
 import { revokeActiveTokens, type TokenTarget } from '../tokens/store.ts'

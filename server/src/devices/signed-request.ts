@@ -1,7 +1,8 @@
 // Device-signed requests (OTP-13, common/protocol.ts): every request of a token after provisioning carries the
 // token id, a timestamp, a nonce and an ECDSA P-256 signature by the token's device key. Registered inside an
 // area's plugin, this checks them before the body is even validated, so a stranger learns nothing about it.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import { z } from 'zod'
 import {
   CORRECTION_REQUEST_MAX_AGE_SECONDS,
@@ -12,6 +13,7 @@ import {
 } from '@shinkumi/common/protocol.ts'
 import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
 import type { Deps } from '../deps.ts'
+import { Refusal } from '../refusal.ts'
 
 export type DeviceAuthCode = z.infer<typeof DeviceAuthErrorCode>
 
@@ -32,15 +34,18 @@ declare module 'fastify' {
     rawBody?: Buffer
     signedDevice?: SignedDevice
   }
+  interface FastifyContextConfig {
+    /** A route's own timestamp window, wider than DEVICE_REQUEST_MAX_AGE_SECONDS (パスワード補正's). */
+    deviceRequestMaxAgeSeconds?: number
+  }
 }
 
 const MAX_AGE_MS = DEVICE_REQUEST_MAX_AGE_SECONDS * 1000
 /** The widest timestamp window of any route (パスワード補正's): nonces are remembered for that long at least. */
 const LONGEST_MAX_AGE_MS = Math.max(DEVICE_REQUEST_MAX_AGE_SECONDS, CORRECTION_REQUEST_MAX_AGE_SECONDS) * 1000
 
-/** A route may widen its timestamp window with `config: { deviceRequestMaxAgeSeconds }`. */
 function maxAgeMs(request: FastifyRequest): number {
-  const seconds = (request.routeOptions.config as { deviceRequestMaxAgeSeconds?: number } | undefined)?.deviceRequestMaxAgeSeconds
+  const seconds = request.routeOptions.config?.deviceRequestMaxAgeSeconds
   return seconds === undefined ? MAX_AGE_MS : seconds * 1000
 }
 
@@ -143,9 +148,9 @@ async function signedRequestsPlugin(app: FastifyInstance): Promise<void> {
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => keepRawJson(request, body as Buffer, done))
   // preValidation, not preHandler: the signature is checked before the schema, so forged requests learn nothing.
-  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const outcome = await authenticateDevice(app.deps, request)
-    if (typeof outcome === 'string') return reply.status(401).send({ code: outcome })
+    if (typeof outcome === 'string') throw new Refusal(outcome, 'the request is not signed by an active device of this token, once and now')
     request.signedDevice = outcome
     await prune()
   })
@@ -153,9 +158,9 @@ async function signedRequestsPlugin(app: FastifyInstance): Promise<void> {
 
 /**
  * Register inside an area's own plugin: every route of that plugin then requires a signed request. Not
- * encapsulated itself (like fastify-plugin), so the hook and the parser apply to the plugin that registers it.
+ * encapsulated itself, so the hook and the parser apply to the plugin that registers it.
  */
-export const signedRequests = Object.assign(signedRequestsPlugin, { [Symbol.for('skip-override')]: true })
+export const signedRequests = fp(signedRequestsPlugin, { name: 'signed-requests' })
 
 /** The verified device of a request under `signedRequests`. */
 export function deviceOf(request: FastifyRequest): SignedDevice {

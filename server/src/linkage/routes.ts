@@ -2,7 +2,7 @@
 // screens and the 中止 page, their assets and footer pages. Any fault shows the seed's system-error message
 // with a reference for the log, never a stack trace (LNK-06).
 import fs from 'node:fs'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import { createMailer } from '../mail/mailer.ts'
@@ -13,10 +13,22 @@ import { noticePage } from './pages/notice.ts'
 import { faqPage, mailDomainOf, termsPage } from './pages/info.ts'
 import { sendPage } from './respond.ts'
 import { linkageRefusals } from '../metrics.ts'
-import { clientErrorStatus, clientHungUp } from '../request-errors.ts'
-import { QueueFullError } from '../work-queue.ts'
+import { answerErrorsAs, type Refused } from '../errors.ts'
 
 const asset = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8')
+
+/** The page of a refusal the root error handler gives these pages: a fault is the seed's system error with a
+ *  reference for the log; too many requests the 混雑 page; a form that does not parse (too big, not a form,
+ *  control characters) is the customer's to redo, not our fault. */
+function errorPage(request: FastifyRequest, reply: FastifyReply, refused: Refused): FastifyReply {
+  const t = messagesOf(request)
+  if (refused.code === 'INTERNAL') {
+    linkageRefusals.inc({ message: 'systemError' })
+    return sendPage(reply, noticePage(t, { lines: [t.systemError], reference: refused.correlationId }), { status: refused.status })
+  }
+  const busy = refused.code === 'BUSY' || refused.code === 'RATE_LIMITED'
+  return sendPage(reply, noticePage(t, { lines: [busy ? t.busy : t.restart] }), { status: refused.status })
+}
 
 export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   const { config } = app.deps
@@ -24,25 +36,7 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(formbody, { bodyLimit: 8 * 1024 })
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir })
   app.addHook('onClose', async () => mailer.close())
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof QueueFullError) {
-      reply.header('Retry-After', String(error.retryAfterSeconds))
-      const t = messagesOf(request)
-      return sendPage(reply, noticePage(t, { lines: [t.busy] }), { status: 503 })
-    }
-    // A form that does not parse (too big, not a form, control characters) is the customer's to redo, not our fault.
-    const status = clientErrorStatus(error)
-    if (status) {
-      const t = messagesOf(request)
-      return sendPage(reply, noticePage(t, { lines: [t.restart] }), { status })
-    }
-    if (clientHungUp(request, error)) return request.log.info('client hung up before the page')
-    request.log.error({ err: error }, 'linkage page error')
-    linkageRefusals.inc({ message: 'systemError' })
-    const t = messagesOf(request)
-    return sendPage(reply, noticePage(t, { lines: [t.systemError], reference: request.id }), { status: 500 })
-  })
+  answerErrorsAs(app, errorPage)
 
   const css = asset('linkage.css')
   const js = asset('linkage.js')

@@ -14,6 +14,7 @@ import { exchangeCode, refreshTokens, revokeToken } from './grants.ts'
 import { authorizationServerMetadata, AuthorizationServerMetadata, OAUTH_PATHS } from './metadata.ts'
 import { storePushedRequest } from './pushed-requests.ts'
 import { OAuthErrorBody as OAuthError } from './error-body.ts'
+import { answerErrorsAs } from '../errors.ts'
 
 const TokenBody = z.discriminatedUnion('grant_type', [
   z.object({ grant_type: z.literal('authorization_code'), code: z.string().max(256), redirect_uri: z.string().max(512).optional(), code_verifier: z.string().max(128).optional() }),
@@ -48,6 +49,7 @@ function refuseClient(request: FastifyRequest, reply: FastifyReply, reason: stri
 }
 
 export async function oauthRoutes(app: FastifyInstance): Promise<void> {
+  answerErrorsAs(app, 'oauth')
   await app.register(formbody)
   const { db, clock, config, seedKey } = app.deps
   const nonces = new DpopNonces(seedKey)

@@ -3,15 +3,13 @@
 // step arithmetic and the matching.
 import { timingSafeEqual } from 'node:crypto'
 import { HOTP, Secret } from 'otpauth'
-import { z } from 'zod'
+import type { OtpRefusal } from '@shinkumi/common/wire/relying-party.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { decryptSeed } from '../secrets.ts'
 import { acceptStep, recordOtpFailure } from '../tokens/store.ts'
 
-export const OtpRefusal = z.enum(['mismatch', 'replayed', 'locked', 'expired', 'suspended', 'unknown'])
-export type OtpRefusal = z.infer<typeof OtpRefusal>
 export type OtpVerdict = { valid: true } | { valid: false; reason: OtpRefusal }
 
 export type ActiveToken = Pick<

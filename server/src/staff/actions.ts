@@ -15,21 +15,21 @@ import { revokeGrant } from '../oauth/grants.ts'
 import { clearActivationFailures } from '../provisioning/activations.ts'
 import { setOtpUserStatus } from '../provisioning/catalog.ts'
 import { resetFailures } from '../tokens/store.ts'
+import { Refusal } from '../refusal.ts'
 import { audited, identityOf, type Actor } from './actor.ts'
-import { StaffRefusal } from './refusal.ts'
 import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
 /** LNK-04's lock ends now instead of at 0:00 JST, and the count starts again. */
 export async function releaseLinkageLock(deps: Deps, actor: Actor, input: ReleaseLinkageLockRequest): Promise<ActionResult> {
   const account = await deps.db.selectFrom('bank_accounts').select('customer_id').where('account_id', '=', input.accountId).executeTakeFirst()
-  if (!account) throw new StaffRefusal('NOT_FOUND')
+  if (!account) throw new Refusal('NOT_FOUND', 'no such account')
   const spec = { action: 'linkage-lock.release', subject: `account:${input.accountId}`, reason: input.reason, identityCheck: identityOf(input) }
   return audited(deps, actor, { ...spec, detail: { customerId: account.customer_id } }, (trx) => releaseLock(trx, input.accountId, deps.clock.now()))
 }
 
 async function requireOtpUser(deps: Deps, { serviceId, userId }: { serviceId: string; userId: string }): Promise<void> {
   const user = await deps.db.selectFrom('otp_users').select('status').where('service_id', '=', serviceId).where('user_id', '=', userId).executeTakeFirst()
-  if (!user) throw new StaffRefusal('NOT_FOUND')
+  if (!user) throw new Refusal('NOT_FOUND', 'no such OTP user')
 }
 
 const otpSubject = (u: { serviceId: string; userId: string }) => `otp:${u.serviceId}/${u.userId}`
@@ -60,7 +60,7 @@ export async function setUserStatus(deps: Deps, actor: Actor, input: OtpUserActi
 /** LNK-12: the credit union ends a fintech app's access; its access and refresh tokens stop with the grant. */
 export async function revokeLinkage(deps: Deps, actor: Actor, input: RevokeLinkageRequest): Promise<ActionResult> {
   const grant = await deps.db.selectFrom('oauth_grants').select(['account_id', 'client_id']).where('grant_id', '=', input.grantId).executeTakeFirst()
-  if (!grant) throw new StaffRefusal('NOT_FOUND')
+  if (!grant) throw new Refusal('NOT_FOUND', 'no such linkage')
   const spec = {
     action: 'linkage.revoke',
     subject: `grant:${input.grantId}`,
@@ -80,7 +80,7 @@ export async function setMaintenance(deps: Deps, actor: Actor, input: Maintenanc
   const endsAt = new Date(input.endsAt)
   const now = deps.clock.now()
   if (endsAt <= startsAt || endsAt <= now || endsAt.getTime() - startsAt.getTime() > MAX_WINDOW_MS) {
-    throw new StaffRefusal('BAD_REQUEST', 'a window ends after it starts, in the future, within 7 days')
+    throw new Refusal('BAD_REQUEST', 'a window ends after it starts, in the future, within 7 days')
   }
   let id = ''
   const result = await audited(

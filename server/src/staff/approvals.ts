@@ -11,8 +11,8 @@ import { revokeDevice } from '../devices/revoke.ts'
 import { newActivationPassword, replaceActivation } from '../provisioning/activations.ts'
 import { hashPassword } from '../secrets.ts'
 import { appendAudit } from './audit.ts'
+import { Refusal } from '../refusal.ts'
 import { audited, identityOf, type Actor } from './actor.ts'
-import { StaffRefusal } from './refusal.ts'
 import { decodeCursor, pageOf } from './cursor.ts'
 import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
@@ -96,16 +96,16 @@ export async function requestApproval(deps: Deps, actor: Actor, request: FourEye
 
 async function checkTarget(deps: Deps, request: FourEyesRequest): Promise<void> {
   const user = await deps.db.selectFrom('otp_users').select('status').where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
-  if (!user) throw new StaffRefusal('NOT_FOUND')
+  if (!user) throw new Refusal('NOT_FOUND', 'no such OTP user')
   if (request.kind !== 'revoke-device') return
   const device = await deps.db.selectFrom('tokens').select('status').where('serial_number', '=', request.serialNumber).where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
-  if (!device) throw new StaffRefusal('NOT_FOUND')
-  if (device.status !== 'active') throw new StaffRefusal('NOTHING_TO_DO', 'the device is already revoked')
+  if (!device) throw new Refusal('NOT_FOUND', 'no such device of this user')
+  if (device.status !== 'active') throw new Refusal('NOTHING_TO_DO', 'the device is already revoked')
 }
 
 export async function approve(deps: Deps, actor: Actor, approvalId: string): Promise<ApprovalOutcome> {
   const pending = await deps.db.selectFrom('staff_approvals').select('kind').where('approval_id', '=', approvalId).executeTakeFirst()
-  if (!pending) throw new StaffRefusal('NOT_FOUND')
+  if (!pending) throw new Refusal('NOT_FOUND', 'no such approval')
   // The slow hash before the transaction: it holds no lock while scrypt runs.
   const password = pending.kind === 'reissue-activation' ? newActivationPassword() : undefined
   const passwordHash = password ? await hashPassword(password) : undefined
@@ -139,9 +139,9 @@ async function claim(trx: Transaction<Database>, actor: Actor, approvalId: strin
   const claimed = await update.returningAll().executeTakeFirst()
   if (claimed) return claimed
   const row = await trx.selectFrom('staff_approvals').select(['requested_by']).where('approval_id', '=', approvalId).executeTakeFirst()
-  if (!row) throw new StaffRefusal('NOT_FOUND')
-  if (!options.rejecting && row.requested_by === actor.staffId) throw new StaffRefusal('SAME_STAFF', 'a second 管理者 must approve')
-  throw new StaffRefusal('NOT_PENDING')
+  if (!row) throw new Refusal('NOT_FOUND', 'no such approval')
+  if (!options.rejecting && row.requested_by === actor.staffId) throw new Refusal('SAME_STAFF', 'a second 管理者 must approve')
+  throw new Refusal('NOT_PENDING', 'the approval is decided or expired')
 }
 
 async function carryOut(trx: Transaction<Database>, approval: StaffApprovalsTable, now: Date, passwordHash: string | undefined) {

@@ -3,7 +3,7 @@
 // added meanwhile neither shift nor repeat what follows. A cursor is not a secret; one that does not decode to
 // the list's key shape is a BAD_REQUEST.
 import { z } from 'zod'
-import { StaffRefusal } from './refusal.ts'
+import { Refusal } from '../refusal.ts'
 
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
@@ -15,10 +15,10 @@ export function decodeCursor<S extends z.ZodType>(shape: S, cursor: string | und
   try {
     json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    throw new StaffRefusal('BAD_REQUEST', 'cursor')
+    throw new Refusal('BAD_REQUEST', 'the cursor does not decode')
   }
   const key = shape.safeParse(json)
-  if (!key.success) throw new StaffRefusal('BAD_REQUEST', 'cursor')
+  if (!key.success) throw new Refusal('BAD_REQUEST', 'the cursor does not decode')
   return key.data
 }
 

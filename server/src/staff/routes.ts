@@ -1,41 +1,15 @@
-// The staff API (SPEC STF-01…STF-05) under /v1/staff, as one encapsulated plugin. Every route declares who may
-// call it; the onRequest hook enforces that before the body is even parsed — a route without a declaration is
-// refused to everyone — so roles are the service's decision, never the UI's (STF-02).
+// The staff API (SPEC STF-01…STF-05), registered from common/wire/staff.ts under its prefix, as one encapsulated
+// plugin. Every route but sign-in declares who may call it; the onRequest hook enforces that before the body is
+// even parsed — a route without a declaration is refused to everyone — so roles are the service's decision, never
+// the UI's (STF-02).
 import { Readable } from 'node:stream'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify'
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import {
-  ActionResult,
-  type ActionResult as ActionOutcome,
-  ApprovalList,
-  ApprovalOutcome,
-  AuditExportQuery,
-  AuditPage,
-  CustomerDetail,
-  CustomerRef,
-  CustomerSearch,
-  CustomerSearchResponse,
-  LockedList,
-  MaintenanceList,
-  MaintenanceRequest,
-  MaintenanceResult,
-  OtpUserActionRequest,
-  PageQuery,
-  PendingResult,
-  ReissueActivationRequest,
-  ReleaseLinkageLockRequest,
-  RevokeDeviceRequest,
-  RevokeLinkageRequest,
-  StaffError,
-  StaffSessionView,
-  StaffSignInRequest,
-  StaffSignInResponse,
-  type StaffRole,
-} from '@shinkumi/common/staff-api.ts'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { StaffRole } from '@shinkumi/common/staff-api.ts'
+import type { RefusalCode, RouteDescriptor } from '@shinkumi/common/wire/route.ts'
+import { staffRoutes as routes } from '@shinkumi/common/wire/staff.ts'
+import { Refusal } from '../refusal.ts'
+import { serve, type WireHandler } from '../wire.ts'
 import { auditRead, type Actor } from './actor.ts'
-import { StaffRefusal } from './refusal.ts'
 import { releaseLinkageLock, resetOtpFailures, revokeLinkage, setMaintenance, setUserStatus, unlockActivation, upcomingMaintenance } from './actions.ts'
 import { approvalPage, approve, reject, requestApproval } from './approvals.ts'
 import { appendAudit, auditPage } from './audit.ts'
@@ -45,10 +19,9 @@ import { lockedNow } from './locks.ts'
 import { closeSession, openSession, sessionOf, type StaffPrincipal } from './sessions.ts'
 import { signIn } from './sign-in.ts'
 import { iso } from '@shinkumi/common/time.ts'
-import { clientErrorStatus, unparsedBody } from '../request-errors.ts'
 
-/** 'public': sign-in only; 'signedIn': any role; otherwise the roles allowed. */
-type Access = 'public' | 'signedIn' | readonly StaffRole[]
+/** 'signedIn': any role; otherwise the roles allowed. Sign-in (auth 'none') is open to everyone. */
+type Access = 'signedIn' | readonly StaffRole[]
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -64,52 +37,42 @@ declare module 'fastify' {
 const COUNTER: Access = ['窓口', '管理者']
 const SUPERVISOR: Access = ['管理者']
 const AUDITOR: Access = ['監査']
-const errors = { '4xx': StaffError }
 
 const actorOf = (request: FastifyRequest): Actor => ({ staffId: request.staff!.staffId, role: request.staff!.role, ip: request.clientAddress })
 
-export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>()
-
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof StaffRefusal) return reply.status(error.status).send(error.body)
-    if (hasZodFastifySchemaValidationErrors(error)) return reply.status(400).send({ code: 'BAD_REQUEST' })
-    const status = clientErrorStatus(error)
-    // The staff contract's codes: BAD_REQUEST for every request that does not parse, with its own status.
-    if (status) return reply.status(status).send({ code: 'BAD_REQUEST', message: unparsedBody(status).message })
-    throw error
-  })
+export async function staffRoutes(app: FastifyInstance): Promise<void> {
   // The address every audit entry records (STF-05), read before anything is awaited.
   app.decorateRequest('clientAddress', '')
   app.addHook('onRequest', (request, _reply, done) => {
     request.clientAddress = request.ip
     done()
   })
-  // Customer data and session answers are never kept by caches or proxies.
-  app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'))
-  app.addHook('onRequest', async (request, reply) => enforceAccess(app, request, reply))
+  app.addHook('onRequest', async (request) => enforceAccess(app, request))
 
-  sessionRoutes(app)
-  customerRoutes(app)
-  actionRoutes(app)
-  approvalRoutes(app)
-  auditRoutes(app)
+  /** A staff route and who may call it. */
+  const staffRoute = <R extends RouteDescriptor>(descriptor: R, access: Access, handler: WireHandler<R>) => serve(app, descriptor, handler, { config: { staffAccess: access } })
+
+  sessionRoutes(app, staffRoute)
+  customerRoutes(app, staffRoute)
+  actionRoutes(app, staffRoute)
+  approvalRoutes(app, staffRoute)
+  auditRoutes(app, staffRoute)
 }
 
-async function enforceAccess(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-  const access = request.routeOptions.config.staffAccess
-  if (access === 'public') return
+type StaffRoute = <R extends RouteDescriptor>(descriptor: R, access: Access, handler: WireHandler<R>) => void
+
+async function enforceAccess(app: FastifyInstance, request: FastifyRequest) {
+  const { descriptor, staffAccess: access } = request.routeOptions.config
+  if (descriptor?.auth === 'none') return
   const staff = await sessionOf(app.deps, request.headers.authorization)
-  if (!staff) return reply.status(401).send({ code: 'STAFF_UNAUTHENTICATED' })
+  if (!staff) throw new Refusal('STAFF_UNAUTHENTICATED', 'a staff session is required: Authorization: Bearer <session token>')
   request.staff = staff
   if (access === 'signedIn' || access?.includes(staff.role)) return
   await auditRead(app.deps, actorOf(request), 'access.refused', null, { route: `${request.method} ${request.routeOptions.url}` })
-  return reply.status(403).send({ code: 'STAFF_FORBIDDEN' })
+  throw new Refusal('STAFF_FORBIDDEN', `the role ${staff.role} may not call this`)
 }
 
-type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>
-
-function sessionView(app: App, staff: StaffPrincipal | { staffId: string; name: string; role: StaffRole }, expiresAt: number) {
+function sessionView(app: FastifyInstance, staff: StaffPrincipal | { staffId: string; name: string; role: StaffRole }, expiresAt: number) {
   return {
     staff: { staffId: staff.staffId, name: staff.name, role: staff.role },
     expiresAt: iso(expiresAt),
@@ -117,155 +80,82 @@ function sessionView(app: App, staff: StaffPrincipal | { staffId: string; name: 
   }
 }
 
-function sessionRoutes(app: App) {
+function sessionRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
-  app.post(
-    '/v1/staff/session',
-    {
-      config: { staffAccess: 'public' },
-      schema: { operationId: 'staffSignIn', security: [], summary: 'Staff sign-in: staff ID, password and the staff member’s own TOTP', tags: ['staff'], body: StaffSignInRequest, response: { 200: StaffSignInResponse, ...errors } },
-    },
-    async (request, reply) => {
-      const outcome = await signIn(deps, request.body, request.clientAddress)
-      if (!outcome.ok) throw new StaffRefusal(outcome.code)
-      const session = await openSession(deps, outcome.staffId, request.clientAddress)
-      return reply.send({ token: session.token, ...sessionView(app, outcome, session.expiresAt) })
-    },
-  )
-  app.get(
-    '/v1/staff/session',
-    { config: { staffAccess: 'signedIn' }, schema: { operationId: 'getStaffSession', security: [{ staffSession: [] }], summary: 'The signed-in staff member and the session’s limits', tags: ['staff'], response: { 200: StaffSessionView, ...errors } } },
-    async (request) => sessionView(app, request.staff!, request.staff!.expiresAt),
-  )
-  app.delete(
-    '/v1/staff/session',
-    { config: { staffAccess: 'signedIn' }, schema: { operationId: 'staffSignOut', security: [{ staffSession: [] }], summary: 'Staff sign-out', tags: ['staff'], response: { 204: z.null(), ...errors } } },
-    async (request, reply) => {
-      await closeSession(deps, request.staff!.tokenHash)
-      await appendAudit(deps.db, { ...actorOf(request), action: 'staff.sign-out', subject: null, outcome: 'done' }, deps.clock.now())
-      return reply.status(204).send(null)
-    },
-  )
+  serve(app, routes.signIn, async (request) => {
+    const outcome = await signIn(deps, request.body, request.clientAddress)
+    if (!outcome.ok) throw new Refusal(outcome.code satisfies RefusalCode<typeof routes.signIn>, 'not signed in')
+    const session = await openSession(deps, outcome.staffId, request.clientAddress)
+    return { token: session.token, ...sessionView(app, outcome, session.expiresAt) }
+  })
+  staffRoute(routes.session, 'signedIn', async (request) => sessionView(app, request.staff!, request.staff!.expiresAt))
+  staffRoute(routes.signOut, 'signedIn', async (request) => {
+    await closeSession(deps, request.staff!.tokenHash)
+    await appendAudit(deps.db, { ...actorOf(request), action: 'staff.sign-out', subject: null, outcome: 'done' }, deps.clock.now())
+    return null
+  })
 }
 
-function customerRoutes(app: App) {
+function customerRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
-  app.post(
-    '/v1/staff/customers/search',
-    { config: { staffAccess: COUNTER }, schema: { operationId: 'searchCustomers', security: [{ staffSession: [] }], summary: 'Find a customer by branch + account number or by service ID + user ID', tags: ['staff'], body: CustomerSearch, response: { 200: CustomerSearchResponse, ...errors } } },
-    async (request) => {
-      const found = await searchCustomers(deps, request.body)
-      const term = request.body.by === 'account' ? `account:${request.body.branch}-${request.body.accountNumber}` : `otp:${request.body.serviceId}/${request.body.userId}`
-      await auditRead(deps, actorOf(request), 'customer.search', `search:${term}`, { found: found.customers.map((c) => customerSubject(c.ref)) })
-      return found
-    },
-  )
-  app.post(
-    '/v1/staff/customers/detail',
-    { config: { staffAccess: COUNTER }, schema: { operationId: 'getCustomerDetail', security: [{ staffSession: [] }], summary: 'A customer’s locks, activation, devices and linkages', tags: ['staff'], body: CustomerRef, response: { 200: CustomerDetail, ...errors } } },
-    async (request) => {
-      const detail = await customerDetail(deps, request.body)
-      if (!detail) throw new StaffRefusal('NOT_FOUND')
-      await auditRead(deps, actorOf(request), 'customer.view', customerSubject(detail.ref))
-      return detail
-    },
-  )
-  app.get(
-    '/v1/staff/locks',
-    { config: { staffAccess: COUNTER }, schema: { operationId: 'listLocks', security: [{ staffSession: [] }], summary: 'Everything locked now, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: LockedList, ...errors } } },
-    async (request) => {
-      const page = await lockedNow(deps, request.query)
-      await auditRead(deps, actorOf(request), 'locks.list', null, { count: page.items.length })
-      return page
-    },
-  )
+  staffRoute(routes.search, COUNTER, async (request) => {
+    const found = await searchCustomers(deps, request.body)
+    const term = request.body.by === 'account' ? `account:${request.body.branch}-${request.body.accountNumber}` : `otp:${request.body.serviceId}/${request.body.userId}`
+    await auditRead(deps, actorOf(request), 'customer.search', `search:${term}`, { found: found.customers.map((c) => customerSubject(c.ref)) })
+    return found
+  })
+  staffRoute(routes.customer, COUNTER, async (request) => {
+    const detail = await customerDetail(deps, request.body)
+    if (!detail) throw new Refusal('NOT_FOUND', 'no such customer')
+    await auditRead(deps, actorOf(request), 'customer.view', customerSubject(detail.ref))
+    return detail
+  })
+  staffRoute(routes.locks, COUNTER, async (request) => {
+    const page = await lockedNow(deps, request.query)
+    await auditRead(deps, actorOf(request), 'locks.list', null, { count: page.items.length })
+    return page
+  })
 }
 
-function actionRoutes(app: App) {
+function actionRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
-  const action = <S extends z.ZodType>(path: string, access: Access, summary: string, body: S, run: (actor: Actor, input: z.output<S>) => Promise<ActionOutcome>) =>
-    app.post(
-      `/v1/staff/actions/${path}`,
-      { config: { staffAccess: access }, schema: { operationId: `staff-${path}`, security: [{ staffSession: [] }], summary, tags: ['staff'], body, response: { 200: ActionResult, ...errors } } },
-      async (request) => run(actorOf(request), request.body as z.output<S>),
-    )
-  action('release-linkage-lock', COUNTER, 'Release an API-linkage lockout now', ReleaseLinkageLockRequest, (a, i) => releaseLinkageLock(deps, a, i))
-  action('reset-otp-failures', COUNTER, 'Reset the OTP failure counter', OtpUserActionRequest, (a, i) => resetOtpFailures(deps, a, i))
-  action('unlock-activation', COUNTER, 'Unlock the activation password (S0C4)', OtpUserActionRequest, (a, i) => unlockActivation(deps, a, i))
-  action('suspend', SUPERVISOR, 'Suspend the OTP user', OtpUserActionRequest, (a, i) => setUserStatus(deps, a, i, 'suspended'))
-  action('resume', SUPERVISOR, 'Resume the OTP user', OtpUserActionRequest, (a, i) => setUserStatus(deps, a, i, 'active'))
-  action('revoke-linkage', SUPERVISOR, 'Revoke a fintech linkage (its tokens stop working)', RevokeLinkageRequest, (a, i) => revokeLinkage(deps, a, i))
+  staffRoute(routes.releaseLinkageLock, COUNTER, async (request) => releaseLinkageLock(deps, actorOf(request), request.body))
+  staffRoute(routes.resetOtpFailures, COUNTER, async (request) => resetOtpFailures(deps, actorOf(request), request.body))
+  staffRoute(routes.unlockActivation, COUNTER, async (request) => unlockActivation(deps, actorOf(request), request.body))
+  staffRoute(routes.suspend, SUPERVISOR, async (request) => setUserStatus(deps, actorOf(request), request.body, 'suspended'))
+  staffRoute(routes.resume, SUPERVISOR, async (request) => setUserStatus(deps, actorOf(request), request.body, 'active'))
+  staffRoute(routes.revokeLinkage, SUPERVISOR, async (request) => revokeLinkage(deps, actorOf(request), request.body))
+  staffRoute(routes.reissueActivation, SUPERVISOR, async (request) => requestApproval(deps, actorOf(request), { ...request.body, kind: 'reissue-activation' }))
+  staffRoute(routes.revokeDevice, SUPERVISOR, async (request) => requestApproval(deps, actorOf(request), { ...request.body, kind: 'revoke-device' }))
 
-  const fourEyes = <S extends z.ZodType>(path: 'reissue-activation' | 'revoke-device', summary: string, body: S) =>
-    app.post(
-      `/v1/staff/actions/${path}`,
-      { config: { staffAccess: SUPERVISOR }, schema: { operationId: `staff-${path}`, security: [{ staffSession: [] }], summary, tags: ['staff'], body, response: { 202: PendingResult, ...errors } } },
-      async (request, reply) =>
-        reply.status(202).send(await requestApproval(deps, actorOf(request), { ...(request.body as object), kind: path } as Parameters<typeof requestApproval>[2])),
-    )
-  fourEyes('reissue-activation', 'Request a new activation password (revokes the device; a second 管理者 approves)', ReissueActivationRequest)
-  fourEyes('revoke-device', 'Request revoking a device (a second 管理者 approves)', RevokeDeviceRequest)
-
-  app.get(
-    '/v1/staff/maintenance',
-    { config: { staffAccess: COUNTER }, schema: { operationId: 'listMaintenance', security: [{ staffSession: [] }], summary: 'Current and future ad-hoc maintenance windows', tags: ['staff'], response: { 200: MaintenanceList, ...errors } } },
-    async () => ({ windows: await upcomingMaintenance(deps) }),
-  )
-  app.post(
-    '/v1/staff/maintenance',
-    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'addMaintenance', security: [{ staffSession: [] }], summary: 'Set an ad-hoc maintenance window of the API linkage', tags: ['staff'], body: MaintenanceRequest, response: { 200: MaintenanceResult, ...errors } } },
-    async (request) => setMaintenance(deps, actorOf(request), request.body),
-  )
+  staffRoute(routes.maintenance, COUNTER, async () => ({ windows: await upcomingMaintenance(deps) }))
+  staffRoute(routes.addMaintenance, SUPERVISOR, async (request) => setMaintenance(deps, actorOf(request), request.body))
 }
 
-function approvalRoutes(app: App) {
+function approvalRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
-  const Params = z.object({ approvalId: z.uuid() })
-  app.get(
-    '/v1/staff/approvals',
-    { config: { staffAccess: SUPERVISOR }, schema: { operationId: 'listApprovals', security: [{ staffSession: [] }], summary: 'Four-eyes requests waiting for a second 管理者, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: ApprovalList, ...errors } } },
-    async (request) => {
-      const page = await approvalPage(deps, request.query)
-      await auditRead(deps, actorOf(request), 'approvals.list', null, { count: page.approvals.length })
-      return page
-    },
-  )
-  for (const decision of ['approve', 'reject'] as const) {
-    app.post(
-      `/v1/staff/approvals/:approvalId/${decision}`,
-      {
-        config: { staffAccess: SUPERVISOR },
-        schema: { operationId: `${decision}Approval`, security: [{ staffSession: [] }], summary: decision === 'approve' ? 'Approve (not the requester)' : 'Reject or withdraw', tags: ['staff'], params: Params, response: { 200: ApprovalOutcome, ...errors } },
-      },
-      async (request) => (decision === 'approve' ? approve : reject)(deps, actorOf(request), request.params.approvalId),
-    )
-  }
+  staffRoute(routes.approvals, SUPERVISOR, async (request) => {
+    const page = await approvalPage(deps, request.query)
+    await auditRead(deps, actorOf(request), 'approvals.list', null, { count: page.approvals.length })
+    return page
+  })
+  staffRoute(routes.approve, SUPERVISOR, async (request) => approve(deps, actorOf(request), request.params.approvalId))
+  staffRoute(routes.reject, SUPERVISOR, async (request) => reject(deps, actorOf(request), request.params.approvalId))
 }
 
-function auditRoutes(app: App) {
+function auditRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   const { deps } = app
-  app.get(
-    '/v1/staff/audit',
-    { config: { staffAccess: AUDITOR }, schema: { operationId: 'listAudit', security: [{ staffSession: [] }], summary: 'The audit log, newest first, one page at a time', tags: ['staff'], querystring: PageQuery, response: { 200: AuditPage, ...errors } } },
-    async (request) => {
-      const { rows, nextCursor } = await auditPage(deps.db, request.query)
-      await auditRead(deps, actorOf(request), 'audit.read', null, { cursor: request.query.cursor ?? null, count: rows.length })
-      return { nextCursor, entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({ ...e, staffId: staff_id, role: staff_role, identityCheck: identity_check, at: iso(at) })) }
-    },
-  )
-  app.get(
-    '/v1/staff/audit/export',
-    {
-      config: { staffAccess: AUDITOR },
-      schema: { operationId: 'exportAudit', security: [{ staffSession: [] }], summary: 'The audit log as CSV (UTF-8 with BOM), JST dates from/to inclusive', tags: ['staff'], querystring: AuditExportQuery, produces: ['text/csv'], response: { 200: z.unknown().describe('CSV, text/csv; charset=utf-8'), ...errors } },
-    },
-    async (request, reply) => {
-      const csv = auditCsv(deps, request.query)
-      await auditRead(deps, actorOf(request), 'audit.export', null, { from: csv.from, to: csv.to })
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${csv.fileName}"`)
-        .send(Readable.from(csv.lines()))
-    },
-  )
+  staffRoute(routes.audit, AUDITOR, async (request) => {
+    const { rows, nextCursor } = await auditPage(deps.db, request.query)
+    await auditRead(deps, actorOf(request), 'audit.read', null, { cursor: request.query.cursor ?? null, count: rows.length })
+    return { nextCursor, entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({ ...e, staffId: staff_id, role: staff_role, identityCheck: identity_check, at: iso(at) })) }
+  })
+  staffRoute(routes.exportAudit, AUDITOR, async (request, reply) => {
+    const csv = auditCsv(deps, request.query)
+    await auditRead(deps, actorOf(request), 'audit.export', null, { from: csv.from, to: csv.to })
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${csv.fileName}"`)
+      .send(Readable.from(csv.lines()))
+  })
 }

@@ -1,11 +1,14 @@
 // SVC-05: the telephony provider's inbound-call webhook. The signature is checked on the raw bytes before
 // anything is parsed or stored; a call whose `at` is more than 5 minutes from the service clock is refused (a
 // recorded, signed call cannot be played again later); a replayed callId is a no-op; a call verifies at most the
-// one linkage flow that waits for that caller on that number (linkage/phone-step.ts).
+// one linkage flow that waits for that caller on that number (linkage/phone-step.ts). The provider is not the
+// desktop app, so the route is described here rather than in common/wire, in the same grammar and error body.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { route } from '@shinkumi/common/wire/route.ts'
+import { Refusal } from '../refusal.ts'
 import { clientErrorStatus } from '../request-errors.ts'
+import { serve } from '../wire.ts'
 import { verifyWaitingFlow } from '../linkage/phone-step.ts'
 import { signatureMatches } from './signature.ts'
 import { isWithheld, nationalNumber } from './phone-number.ts'
@@ -25,8 +28,23 @@ const InboundCall = z.object({
   at: z.iso.datetime({ offset: true }),
 })
 const Outcome = z.object({ status: z.enum(['verified', 'unmatched', 'withheld', 'duplicate']) })
-/** `call_time_out_of_range`: `at` more than 5 minutes from the service clock. */
-const ApiError = z.object({ error: z.string() })
+
+export const TELEPHONY_PREFIX = '/v1/telephony'
+
+const inboundCall = route({
+  operationId: 'inboundCall',
+  summary: 'An inbound call reported by the telephony provider (SVC-05; X-Signature: HMAC-SHA256 of the body)',
+  method: 'POST',
+  prefix: TELEPHONY_PREFIX,
+  path: '/inbound-call',
+  auth: 'none',
+  body: InboundCall,
+  response: Outcome,
+  refusals: {
+    INVALID_SIGNATURE: 401,
+    CALL_TIME_OUT_OF_RANGE: 400, // `at` more than 5 minutes from the service clock
+  },
+})
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,8 +52,7 @@ declare module 'fastify' {
   }
 }
 
-export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>()
+export async function telephonyRoutes(app: FastifyInstance): Promise<void> {
   const { db, clock, config } = app.deps
 
   app.removeContentTypeParser('application/json')
@@ -47,40 +64,20 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
       done(null, undefined)
     }
   })
-  app.setErrorHandler((error, request, reply) => {
-    if (clientErrorStatus(error)) {
-      telephonyFailures.inc({ reason: 'invalid_request' })
-      return reply.status(400).send({ error: 'invalid_request' })
-    }
-    telephonyFailures.inc({ reason: 'server_error' })
-    request.log.error({ err: error }, 'telephony webhook error')
-    return reply.status(500).send({ error: 'server_error' })
+  // Refusals are counted where they are made; what else reaches the error handler is counted here.
+  app.addHook('onError', async (_request, _reply, error) => {
+    if (!(error instanceof Refusal)) telephonyFailures.inc({ reason: clientErrorStatus(error) ? 'invalid_request' : 'server_error' })
   })
 
-  app.post(
-    '/v1/telephony/inbound-call',
-    {
-      schema: {
-        operationId: 'inboundCall',
-        summary: 'An inbound call reported by the telephony provider (SVC-05; X-Signature: HMAC-SHA256 of the body)',
-        security: [],
-        tags: ['telephony'],
-        body: InboundCall, response: { 200: Outcome, 400: ApiError, 401: ApiError } },
-      // preValidation runs before the schema: a forged request learns nothing, not even whether its body is valid.
-      preValidation: async (request, reply) => {
-        const header = request.headers['x-signature']
-        if (!signatureMatches(config.linkage.telephonySecret, request.rawBody ?? Buffer.alloc(0), typeof header === 'string' ? header : undefined)) {
-          telephonyFailures.inc({ reason: 'invalid_signature' })
-          return reply.status(401).send({ error: 'invalid_signature' })
-        }
-      },
-    },
-    async (request, reply) => {
+  serve(
+    app,
+    inboundCall,
+    async (request) => {
       const call = request.body
       const now = clock.now().getTime()
       if (Math.abs(Date.parse(call.at) - now) > CALL_CLOCK_TOLERANCE_MS) {
         telephonyFailures.inc({ reason: 'call_time_out_of_range' })
-        return reply.status(400).send({ error: 'call_time_out_of_range' })
+        throw new Refusal('CALL_TIME_OUT_OF_RANGE', 'the call is more than 5 minutes from the service clock')
       }
       await db.deleteFrom('telephony_calls').where('received_at', '<', now - CALL_ID_RETENTION_MS).execute()
       const withheld = isWithheld(call.from)
@@ -96,6 +93,16 @@ export async function telephonyRoutes(fastify: FastifyInstance): Promise<void> {
       if (!flowId) return { status: 'unmatched' as const }
       await db.updateTable('telephony_calls').set({ verified_flow_id: flowId }).where('call_id', '=', call.callId).execute()
       return { status: 'verified' as const }
+    },
+    {
+      // preValidation runs before the schema: a forged request learns nothing, not even whether its body is valid.
+      preValidation: async (request) => {
+        const header = request.headers['x-signature']
+        if (!signatureMatches(config.linkage.telephonySecret, request.rawBody ?? Buffer.alloc(0), typeof header === 'string' ? header : undefined)) {
+          telephonyFailures.inc({ reason: 'invalid_signature' })
+          throw new Refusal('INVALID_SIGNATURE', 'X-Signature is not the HMAC-SHA256 of the body with the shared secret')
+        }
+      },
     },
   )
 }

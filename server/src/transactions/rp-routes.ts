@@ -1,60 +1,30 @@
 // SVC-06: relying parties (internet banking) submit transactions for the customer to confirm and read the outcome.
-// Authenticated like /v1/otp/verify; each relying party sees only the transactions it created.
+// Each relying party sees only the transactions it created.
 import type { FastifyInstance } from 'fastify'
-import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { ServiceError, TransactionStatus } from '@shinkumi/common/protocol.ts'
-import { authenticatedRelyingParty, requireRelyingParty, requireServiceBinding, SERVICE_NOT_BOUND } from '../relying-parties.ts'
-import { createTransaction, CreateTransactionRequest, transactionStatus, type CreateCode } from './store.ts'
+import { relyingPartyRoutes } from '@shinkumi/common/wire/relying-party.ts'
+import { authenticatedRelyingParty, requireBinding, requireServiceBinding } from '../relying-parties.ts'
+import { Refusal } from '../refusal.ts'
+import { serve } from '../wire.ts'
+import { createTransaction, transactionStatus } from './store.ts'
 
-const CREATE_STATUS: Record<CreateCode, number> = {
-  TX_NO_TOKEN: 404, // unknown service or user, or no active, unexpired token
-  TX_NOT_OFFERED: 409, // the service does not offer 取引確認
-  TX_SUSPENDED: 403,
-  TX_NOT_ENROLLED: 409, // the device has not finished 取引認証開始
-}
-
-export async function transactionRoutes(fastify: FastifyInstance): Promise<void> {
-  fastify.addHook('onRequest', requireRelyingParty)
-  const app = fastify.withTypeProvider<ZodTypeProvider>()
-
-  app.post(
-    '/v1/transactions',
-    {
-      preHandler: requireServiceBinding,
-      schema: {
-        operationId: 'createTransaction',
-        security: [{ relyingParty: [] }],
-        summary: 'Ask the customer to confirm a transaction (取引確認; relying party, Authorization: Bearer <key>; 403 for a service the key is not bound to)',
-        body: CreateTransactionRequest,
-        response: { 200: z.object({ id: z.uuid() }), '4xx': ServiceError },
-      },
-    },
-    async (request, reply) => {
+export async function transactionRoutes(app: FastifyInstance): Promise<void> {
+  serve(
+    app,
+    relyingPartyRoutes.createTransaction,
+    async (request) => {
       const created = await createTransaction(app.deps, (await authenticatedRelyingParty(request)).id, request.body)
-      if (!created.ok) return reply.status(CREATE_STATUS[created.code]).send({ code: created.code })
+      if (!created.ok) throw new Refusal(created.code, 'the transaction cannot be put to the customer')
       return { id: created.id }
     },
+    { preHandler: requireServiceBinding },
   )
 
-  app.get(
-    '/v1/transactions/:id',
-    {
-      schema: {
-        operationId: 'getTransaction',
-        security: [{ relyingParty: [] }],
-        summary: "A transaction's outcome (relying party)",
-        params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ status: TransactionStatus }), '4xx': ServiceError },
-      },
-    },
-    async (request, reply) => {
-      const party = await authenticatedRelyingParty(request)
-      const transaction = await transactionStatus(app.deps, party.id, request.params.id)
-      if (transaction === null) return reply.status(404).send({ code: 'TX_NOT_FOUND' })
-      // A key unbound from the service since it created the transaction no longer reads it either.
-      if (!party.serviceIds.includes(transaction.serviceId)) return reply.status(403).send({ code: SERVICE_NOT_BOUND })
-      return { status: transaction.status }
-    },
-  )
+  serve(app, relyingPartyRoutes.getTransaction, async (request) => {
+    const party = await authenticatedRelyingParty(request)
+    const transaction = await transactionStatus(app.deps, party.id, request.params.id)
+    if (transaction === null) throw new Refusal('TX_NOT_FOUND', 'no such transaction of this relying party')
+    // A key unbound from the service since it created the transaction no longer reads it either.
+    await requireBinding(request, transaction.serviceId)
+    return { status: transaction.status }
+  })
 }

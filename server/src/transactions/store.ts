@@ -2,9 +2,10 @@
 // once, signed and bound to the content it showed. "expired" is never stored: a pending transaction whose
 // expires_at has passed reads as expired, and the decision's UPDATE requires expires_at > now — so what a reader
 // sees and what a decision can do follow the same instant.
-import { z } from 'zod'
+import type { z } from 'zod'
 import { TransactionDetails, transactionContentSha256, type DecisionErrorCode, type DecisionRequest, type TransactionStatus } from '@shinkumi/common/protocol.ts'
-import { serviceIdRule, userIdRule } from '@shinkumi/common/rules.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
+import type { CreateTransactionRequest, relyingPartyRoutes } from '@shinkumi/common/wire/relying-party.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import type { TransactionConfirmationsTable } from '../db/schema.ts'
@@ -13,17 +14,9 @@ import { enrolForTransactions } from '../tokens/store.ts'
 import { iso } from '@shinkumi/common/time.ts'
 
 /** Refusals to a relying party creating a transaction. */
-export const CreateErrorCode = z.enum(['TX_NO_TOKEN', 'TX_NOT_OFFERED', 'TX_SUSPENDED', 'TX_NOT_ENROLLED'])
-export type CreateCode = z.infer<typeof CreateErrorCode>
+export type CreateCode = RefusalCode<typeof relyingPartyRoutes.createTransaction>
 export type DecisionCode = z.infer<typeof DecisionErrorCode>
 type Status = z.infer<typeof TransactionStatus>
-
-export const CreateTransactionRequest = z.object({
-  serviceId: serviceIdRule,
-  userId: userIdRule,
-  details: TransactionDetails,
-  expiresInSeconds: z.number().int().min(10).max(3600).default(300),
-})
 
 export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'expires_at'>, now: Date): Status {
   return row.status === 'pending' && row.expires_at <= now.getTime() ? 'expired' : row.status
@@ -32,7 +25,7 @@ export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'ex
 export async function createTransaction(
   deps: Deps,
   relyingPartyId: string,
-  input: z.infer<typeof CreateTransactionRequest>,
+  input: CreateTransactionRequest,
 ): Promise<{ ok: true; id: string } | { ok: false; code: CreateCode }> {
   const now = deps.clock.now()
   const target = await confirmingToken(deps, input.serviceId, input.userId, now)
