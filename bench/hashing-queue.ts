@@ -34,8 +34,8 @@ const service = await startService(
     LOG_LEVEL: 'silent',
     DATABASE_URL: '',
     // Unset: the defaults are measured; set, other limits can be compared on the same machine.
-    HASH_CONCURRENCY: process.env.HASH_CONCURRENCY,
-    HASH_QUEUE_LIMIT: process.env.HASH_QUEUE_LIMIT,
+    HASH_CONCURRENCY: process.env.HASH_CONCURRENCY || undefined,
+    HASH_QUEUE_LIMIT: process.env.HASH_QUEUE_LIMIT || undefined,
     ...generousRateLimits,
   }),
 )
