@@ -20,7 +20,7 @@ const started = Date.now()
 const machine = { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0]!), node: process.version }
 const sqlite = await databaseSuite('sqlite', options)
 const postgres = pgUrl ? await databaseSuite('postgres', options, pgUrl) : null
-const desktop = await desktopFigures({ paintSamples: quick ? 3 : 9 })
+const desktop = await desktopFigures({ paintSamples: quick ? 7 : 15 })
 const report = { quick, machine, sqlite, postgres, desktop, seconds: Math.round((Date.now() - started) / 1000) }
 
 console.log(JSON.stringify(report, null, 2))
