@@ -1,7 +1,7 @@
 // Builds the three Electron parts into out/: main (ESM), preload (one CommonJS bundle, so the window keeps
-// sandbox: true) and the renderer (the same Vite config the browser host uses).
+// sandbox: true) and the renderer (the plugins and options of the browser host's renderer/vite.config.ts).
 import { defineConfig } from 'electron-vite'
-import react from '@vitejs/plugin-react'
+import { rendererBuild, rendererPlugins } from './renderer/vite.config.ts'
 
 // OTP-19: a build carries its service URL and channel; testers override the URL at run time. Testers' builds also
 // carry their update feed (the same SHINKUMI_UPDATE_URL electron-builder.yml publishes to).
@@ -24,7 +24,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
-    build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
+    plugins: rendererPlugins(),
+    build: { ...rendererBuild, outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
   },
 })

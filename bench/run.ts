@@ -20,7 +20,7 @@ const started = Date.now()
 const machine = { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0]!), node: process.version }
 const sqlite = await databaseSuite('sqlite', options)
 const postgres = pgUrl ? await databaseSuite('postgres', options, pgUrl) : null
-const desktop = await desktopFigures({ paintSamples: quick ? 3 : 9 })
+const desktop = await desktopFigures({ paintSamples: quick ? 7 : 15 })
 const report = { quick, machine, sqlite, postgres, desktop, seconds: Math.round((Date.now() - started) / 1000) }
 
 console.log(JSON.stringify(report, null, 2))
@@ -42,7 +42,10 @@ function table(r: typeof report): string {
     rows.push([name, 'locks first page p95 ms, bytes', `${suite.scale.locksFirstPage.p95Ms}, ${suite.scale.locksFirstPage.bytes}`])
     rows.push([name, 'linkage ① / ② p95 ms (200 flows)', `${suite.linkage.authorize.p95Ms} / ${suite.linkage.account.p95Ms}`])
   }
-  rows.push(['desktop', 'first screen JS / CSS gzip bytes', `${r.desktop.firstScreen.jsGzipBytes} / ${r.desktop.firstScreen.cssGzipBytes}`])
+  for (const [name, screen] of Object.entries(r.desktop.firstScreens)) {
+    rows.push(['desktop', `first screen (${name}) JS / CSS gzip bytes, staff files`, `${screen.jsGzipBytes} / ${screen.cssGzipBytes}, ${screen.staffFiles}`])
+  }
+  rows.push(['desktop', 'bare Mantine page JS / CSS gzip bytes', `${r.desktop.bareMantine.jsGzipBytes} / ${r.desktop.bareMantine.cssGzipBytes}`])
   if (r.desktop.firstContentfulPaint) rows.push(['desktop', 'first paint app / bare Mantine ms', `${r.desktop.firstContentfulPaint.appMs} / ${r.desktop.firstContentfulPaint.bareMantineMs}`])
   rows.push(['desktop', 'vault unlock ms', String(r.desktop.vaultUnlockMs)])
   const width = Math.max(...rows.map((row) => row[1].length))

@@ -6,10 +6,11 @@ import { BottomTabs } from './components/BottomTabs.tsx'
 import { CrashBoundary } from './components/CrashBoundary.tsx'
 import { Loading } from './components/Loading.tsx'
 import { useAutoLock } from './hooks/useAutoLock.ts'
-import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx'
+import { I18nProvider, useI18n, useStaffTexts } from './i18n/I18nProvider.tsx'
 import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
 import { specOf } from './navigation/registry.tsx'
 import type { NavigationState } from './navigation/state.ts'
+import { staffRegistry } from './navigation/staff-registry.tsx'
 import { cssVariablesResolver, theme } from './theme.ts'
 
 interface ProvidersProps {
@@ -31,6 +32,8 @@ function CurrentScreen() {
   const navigator = useNavigator()
   useAutoLock()
   const { screen, visit } = navigator.state
+  // Staff mode's first screen waits for its texts, title included.
+  if (!useStaffTexts(screen.name in staffRegistry)) return <Loading />
   const spec = specOf(screen)
   const Screen = spec.component
   const tab = spec.tab(screen)

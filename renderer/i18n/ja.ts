@@ -1,6 +1,6 @@
 // Japanese, the app's first language. Screen titles and button labels are the manual's own words (seed 000);
 // the rest is written in the same voice. Placeholders are {name}.
-import { staffJa } from './staff-ja.ts'
+import type { staffJa } from './staff-ja.ts'
 
 export const ja = {
   'app.name': 'ワンタイムパスワードアプリ',
@@ -10,6 +10,8 @@ export const ja = {
   'common.communicating': '通信中…',
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch the display language to English',
+  // The way into staff mode shows on customer screens (初期設定, 設定メニュー); the rest of staff mode's texts do not.
+  'staff.entry': 'スタッフモード（職員用）',
 
   'title.startup': 'ワンタイムパスワードアプリ',
   'title.setup': '初期設定',
@@ -195,8 +197,9 @@ export const ja = {
   'tx.reject': '否認',
   'tx.approved': 'お取引を承認しました。インターネットバンキングの画面にお戻りください。',
   'tx.rejected': 'お取引を否認しました。身に覚えのないお取引の場合は、お客様センターへご連絡ください。',
-  ...staffJa,
 } as const
 
-export type MessageKey = keyof typeof ja
+/** Every text key: the customer app's here, staff mode's in staff-ja.ts (loaded when staff mode opens). */
+export type MessageKey = keyof typeof ja | keyof typeof staffJa
 export type Messages = Record<MessageKey, string>
+export type CustomerMessages = Record<keyof typeof ja, string>

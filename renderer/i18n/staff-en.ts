@@ -1,8 +1,7 @@
-// Staff mode in English (the second locale); same keys as staff-ja.ts, checked by the compiler through en.ts.
+// Staff mode in English (the second locale); same keys as staff-ja.ts, checked by the compiler.
 import type { staffJa } from './staff-ja.ts'
 
 export const staffEn: Record<keyof typeof staffJa, string> = {
-  'staff.entry': 'Staff mode (for staff)',
   'staff.more': 'Show more',
   'staff.badge': 'Staff mode',
   'staff.role.窓口': 'Teller',

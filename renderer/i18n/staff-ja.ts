@@ -1,6 +1,5 @@
-// スタッフモードの文言 (STF-01…STF-05)。ja.ts に取り込まれる。職員向けなので、金融機関の窓口業務の言葉で書く。
+// スタッフモードの文言 (STF-01…STF-05)。スタッフモードを開いたときに読み込まれる (I18nProvider.tsx)。職員向けなので、金融機関の窓口業務の言葉で書く。
 export const staffJa = {
-  'staff.entry': 'スタッフモード（職員用）',
   'staff.badge': 'スタッフモード',
   /** A paged list's next page (SCALE-01). */
   'staff.more': 'さらに表示',

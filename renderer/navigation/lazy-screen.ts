@@ -1,6 +1,6 @@
-// Screens that are not on the way to the first code load on demand, each in a chunk of its own (issue 12: the
-// first screen's JavaScript stays small, and staff mode costs a customer nothing). App.tsx's Suspense shows the
-// Loading placeholder for the moment a chunk takes to arrive.
+// Every screen but start-up, and the error screens, load on demand, each in a chunk of its own (issue 12: the first
+// screen's JavaScript stays small — a customer downloads the screens they reach, staff mode costs them nothing).
+// The Suspense around each shows the Loading placeholder for the moment a chunk takes to arrive.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 
 /** `lazyScreen(() => import('./X.tsx'), 'XScreen')`: the named export of a module loaded when first shown. */

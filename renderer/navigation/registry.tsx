@@ -1,19 +1,9 @@
 // One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
 // header's [戻る] leads. The mapped type makes a missing row a compile error.
 import type { ComponentType } from 'react'
-import { displayCode } from '@shinkumi/common/errors.ts'
-import { ErrorScreen } from '../components/ErrorScreen.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
-import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
-import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
-import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
 import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
-import { TokenDeleteConfirmScreen, TokenDeletedScreen, TokenDeleteScreen } from '../screens/customer/TokenDeleteScreens.tsx'
-import { TokenSelectScreen } from '../screens/customer/TokenSelectScreen.tsx'
-import { UnlockScreen } from '../screens/customer/UnlockScreen.tsx'
-import { VaultResetPanel } from '../screens/customer/VaultResetPanel.tsx'
 import { lazyScreen } from './lazy-screen.ts'
-import { useNavigator } from './Navigation.tsx'
 import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
 import { staffRegistry } from './staff-registry.tsx'
 
@@ -26,7 +16,8 @@ export interface ScreenSpec<N extends ScreenName> {
   back: (screen: ScreenOf<N>) => Screen | null
 }
 
-// Screens off the way to the first code: loaded when first shown (lazy-screen.ts).
+// Every screen but start-up loads when first shown (lazy-screen.ts): the window paints its frame from the entry chunk
+// alone, and a customer downloads only the screens they reach.
 const AboutScreen = lazyScreen(() => import('../screens/customer/AboutScreen.tsx'), 'AboutScreen')
 const AppLockScreen = lazyScreen(() => import('../screens/customer/AppLockScreen.tsx'), 'AppLockScreen')
 const CorrectionDoneScreen = lazyScreen(() => import('../screens/customer/CorrectionDoneScreen.tsx'), 'CorrectionDoneScreen')
@@ -40,23 +31,17 @@ const TransactionsScreen = lazyScreen(() => import('../screens/customer/Transact
 const HelpMenuScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'HelpMenuScreen')
 const FaqScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'FaqScreen')
 const ErrorListScreen = lazyScreen(() => import('../screens/customer/HelpScreens.tsx'), 'ErrorListScreen')
+const OtpScreen = lazyScreen(() => import('../screens/customer/OtpScreen.tsx'), 'OtpScreen')
+const ProvisionScreen = lazyScreen(() => import('../screens/customer/ProvisionScreen.tsx'), 'ProvisionScreen')
+const SettingsMenuScreen = lazyScreen(() => import('../screens/customer/SettingsMenuScreen.tsx'), 'SettingsMenuScreen')
+const TokenDeleteScreen = lazyScreen(() => import('../screens/customer/TokenDeleteScreens.tsx'), 'TokenDeleteScreen')
+const TokenDeleteConfirmScreen = lazyScreen(() => import('../screens/customer/TokenDeleteScreens.tsx'), 'TokenDeleteConfirmScreen')
+const TokenDeletedScreen = lazyScreen(() => import('../screens/customer/TokenDeleteScreens.tsx'), 'TokenDeletedScreen')
+const TokenSelectScreen = lazyScreen(() => import('../screens/customer/TokenSelectScreen.tsx'), 'TokenSelectScreen')
+const UnlockScreen = lazyScreen(() => import('../screens/customer/UnlockScreen.tsx'), 'UnlockScreen')
+const ErrorRoute = lazyScreen(() => import('./ErrorRoute.tsx'), 'ErrorRoute')
 
 const none = () => null
-
-function ErrorRoute({ screen }: { screen: ScreenOf<'error'> }) {
-  const navigator = useNavigator()
-  return (
-    <>
-      <ErrorScreen
-        error={screen.error}
-        context={screen.context}
-        onBack={() => navigator.go(screen.back)}
-        onHelp={() => navigator.go({ name: 'helpErrors', code: displayCode(screen.error.code) ?? undefined, back: screen })}
-      />
-      {screen.error.code === 'A998' && <VaultResetPanel />}
-    </>
-  )
-}
 
 export const registry: { [N in ScreenName]: ScreenSpec<N> } = {
   startup: { component: StartupScreen, title: () => 'title.startup', tab: none, back: none },

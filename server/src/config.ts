@@ -5,6 +5,7 @@ import path from 'node:path'
 import { isIP } from 'node:net'
 import { z } from 'zod'
 import { HOUR_MS, MINUTE_MS } from '@shinkumi/common/time.ts'
+import { defaultHashConcurrency } from './work-queue.ts'
 
 /** The repository's ./data: the same place whether started from the root or from server/ (npm -w). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url))
@@ -52,9 +53,9 @@ const Env = z.object({
   RATE_LIMIT_OTHER: intFrom(600),
   REDIS_URL: z.string().regex(/^(rediss?:\/\/.+)?$/).optional(),
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(64).default('shinkumi:rate-limit:'),
-  // SEC-03: scrypt calls at once (fewer than libuv's 4 threads, so file and crypto work still get one), and how
-  // many may wait — a few rounds' worth — before the service answers 503.
-  HASH_CONCURRENCY: intFrom(2),
+  // SEC-03: scrypt calls at once (default: the cores but one, shared by the WORKERS processes — work-queue.ts), and
+  // how many may wait — a few rounds' worth — before the service answers 503.
+  HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   HASH_QUEUE_LIMIT: intFrom(16),
   // API linkage (LNK-04, LNK-06, LNK-08, SVC-05) and its result mail (LNK-11).
   LINKAGE_MAX_FAILURES: intFrom(5),
@@ -91,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.TELEPHONY_SECRET) throw new Error('TELEPHONY_SECRET must be set in production mode (SVC-05)')
   // Without it the linkage cookie would go out without Secure and no browser would be told to keep to https.
   if (production && !e.PUBLIC_URL?.startsWith('https://')) throw new Error('PUBLIC_URL must be an https URL in production mode (SEC-05)')
+  const workers = e.WORKERS === 'auto' ? os.availableParallelism() : e.WORKERS
   return {
     production,
     host: e.HOST,
@@ -104,7 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
-    workers: e.WORKERS === 'auto' ? os.availableParallelism() : e.WORKERS,
+    workers,
     rateLimit: {
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       perWindow: {
@@ -119,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       redisUrl: e.REDIS_URL || undefined,
       redisPrefix: e.RATE_LIMIT_REDIS_PREFIX,
     },
-    hashing: { concurrency: e.HASH_CONCURRENCY, maxWaiting: e.HASH_QUEUE_LIMIT },
+    hashing: { concurrency: e.HASH_CONCURRENCY ?? defaultHashConcurrency(workers), maxWaiting: e.HASH_QUEUE_LIMIT },
     activationMaxFailures: e.ACTIVATION_MAX_FAILURES,
     clockSkewSeconds: e.CLOCK_SKEW_SECONDS,
     otpMaxFailures: e.OTP_MAX_FAILURES,

@@ -1,7 +1,7 @@
 // Secrets at rest (SPEC §5): TOTP seeds encrypted with AES-256-GCM, low-entropy secrets hashed with scrypt,
 // high-entropy keys hashed with SHA-256 (a random 256-bit key needs no slow hash to resist guessing).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { BoundedQueue, type QueueLimits } from './work-queue.ts'
+import { BoundedQueue, defaultHashConcurrency, type QueueLimits } from './work-queue.ts'
 
 const IV_BYTES = 12
 const TAG_BYTES = 16
@@ -36,7 +36,7 @@ const SCRYPT_SALT_BYTES = 16
 // Every scrypt call of the process goes through this one queue (SEC-03): what it protects — the CPU, libuv's
 // thread pool and 32 MiB per hash — belongs to the process, not to one app instance. The service sets the limits
 // from its configuration at start (HASH_CONCURRENCY, HASH_QUEUE_LIMIT); a full queue throws QueueFullError.
-const scryptQueue = new BoundedQueue({ concurrency: 2, maxWaiting: 16 })
+const scryptQueue = new BoundedQueue({ concurrency: defaultHashConcurrency(), maxWaiting: 16 })
 
 export function limitHashing(limits: QueueLimits): void {
   scryptQueue.setLimits(limits)

@@ -2,6 +2,18 @@
 // queue (SEC-03): a small number run at once, a bounded number wait, and the rest are turned away at once with
 // 503 and Retry-After — never left hanging, never allowed to take all memory or every thread of the pool.
 
+import os from 'node:os'
+
+/**
+ * Hashes a process runs at once unless HASH_CONCURRENCY says otherwise: the host's cores but one, shared by its
+ * `processes`, at least one each. scrypt is pure CPU on libuv's threads; with a hash on every core the event loop —
+ * /healthz and every cheap request — waits for a core behind them (issue 8: under 600 wrong activation passwords on
+ * 2 cores, two hashes at once let /healthz stall up to 1.6 s, one at a time kept its worst under 0.5 s).
+ */
+export function defaultHashConcurrency(processes = 1, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.floor((cores - 1) / processes))
+}
+
 /** Seconds a refused caller is asked to wait: the queue drains in well under that. */
 export const QUEUE_RETRY_AFTER_SECONDS = 5
 

@@ -90,9 +90,10 @@ describe('error screen', () => {
     installFakeApi([], { 'tokens.provision': vi.fn(async () => ({ ok: false as const, error: { code: 'S0A1' as const } })) })
     render(<App env="test" />)
     fireEvent.click(await screen.findByTestId('lang-switch'))
-    expect(screen.getByTestId('screen-title').textContent).toBe('Initial setup')
+    // English loads when chosen and screens on demand (issue 12): each follows by a moment.
+    await waitFor(() => expect(screen.getByTestId('screen-title').textContent).toBe('Initial setup'))
     expect(localStorage.getItem('shinkumi-otp.locale')).toBe('en')
-    fireEvent.click(screen.getByTestId('setup-submit'))
+    fireEvent.click(await screen.findByTestId('setup-submit'))
     expect((await screen.findByTestId('error-message')).textContent).toBe('Initial setup failed.')
   })
 

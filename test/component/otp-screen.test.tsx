@@ -111,8 +111,9 @@ describe('ワンタイムパスワード screen', () => {
     render(<App env="test" initial={onOtpScreen} />)
     fireEvent.click(await screen.findByRole('button', { name: /設定/ }))
     expect((await screen.findByTestId('screen-title')).textContent).toBe('設定メニュー')
+    // Screens load on demand (issue 12): the menu follows its title by a moment.
     for (const entry of ['トークン追加', 'トークン削除', 'トークン表示名設定', 'アプリロック設定', 'パスワード補正', 'バージョン情報']) {
-      expect(screen.getByRole('button', { name: entry })).toHaveProperty('disabled', false)
+      expect(await screen.findByRole('button', { name: entry })).toHaveProperty('disabled', false)
     }
     fireEvent.click(screen.getByRole('button', { name: 'トークン表示名設定' }))
     expect((await screen.findByTestId('screen-title')).textContent).toBe('トークン表示名設定')

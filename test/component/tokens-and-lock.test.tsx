@@ -28,7 +28,8 @@ describe('OTP-05 start-up order', () => {
     })
     render(<App env="test" />)
     expect(await title()).toBe('アプリロックコード入力')
-    expect(screen.getByTestId('unlock-code')).toHaveProperty('type', 'password')
+    // Screens load on demand (issue 12): the input follows its title by a moment.
+    expect(await screen.findByTestId('unlock-code')).toHaveProperty('type', 'password')
     fireEvent.change(screen.getByTestId('unlock-code'), { target: { value: '2468' } })
     fireEvent.click(screen.getByTestId('unlock-submit'))
     await waitFor(async () => expect(await title()).toBe('トークン選択'))
@@ -124,11 +125,11 @@ describe('OTP-14 トークン削除', () => {
     render(<App env="test" initial={at({ name: 'tokenDelete' }, first.id)} />)
     fireEvent.click(await screen.findByTestId('token-delete-item'))
     expect(await title()).toBe('トークン削除確認')
-    expect(screen.getByTestId('delete-token-name').textContent).toBe('ミレしんくみネットバンキング')
+    expect((await screen.findByTestId('delete-token-name')).textContent).toBe('ミレしんくみネットバンキング')
     fireEvent.click(screen.getByTestId('delete-submit'))
     await waitFor(async () => expect(await title()).toBe('トークン削除完了'))
     expect(api['tokens.delete']).toHaveBeenCalledWith(first.id)
-    fireEvent.click(screen.getByTestId('deleted-next'))
+    fireEvent.click(await screen.findByTestId('deleted-next'))
     expect(await title()).toBe('初期設定')
   })
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { newDevice } from './client.ts'
 import { addService, SERVICE_ID } from './fixtures.ts'
-import { BoundedQueue, QueueFullError } from '../../server/src/work-queue.ts'
+import { loadConfig } from '../../server/src/config.ts'
+import { BoundedQueue, defaultHashConcurrency, QueueFullError } from '../../server/src/work-queue.ts'
 
 it('SEC-03 the queue runs at most `concurrency` tasks, lets `maxWaiting` wait, refuses the next at once and recovers', async () => {
   const queue = new BoundedQueue({ concurrency: 2, maxWaiting: 1 })
@@ -27,6 +28,16 @@ it('SEC-03 the queue runs at most `concurrency` tasks, lets `maxWaiting` wait, r
   await Promise.all(accepted)
   expect(most).toBe(2)
   await expect(queue.run(async () => 'again')).resolves.toBe('again')
+})
+
+it('SEC-03 by default the hashes of a host leave one core to the event loops: cores − 1, shared by the worker processes, at least 1 each', () => {
+  expect(defaultHashConcurrency(1, 2)).toBe(1)
+  expect(defaultHashConcurrency(1, 8)).toBe(7)
+  expect(defaultHashConcurrency(3, 8)).toBe(2)
+  expect(defaultHashConcurrency(8, 8)).toBe(1)
+  expect(defaultHashConcurrency(1, 1)).toBe(1)
+  expect(loadConfig({ WORKERS: '1' }).hashing.concurrency).toBe(defaultHashConcurrency(1))
+  expect(loadConfig({ WORKERS: '2', HASH_CONCURRENCY: '3' }).hashing.concurrency).toBe(3)
 })
 
 describeOnEachDatabase('bounded hashing', (target) => {
