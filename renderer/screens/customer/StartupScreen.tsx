@@ -1,15 +1,13 @@
 // Start-up (OTP-05): the main process says what comes first; this screen only shows that something is loading.
-import { Center, Loader } from '@mantine/core'
 import { useEffect, useEffectEvent } from 'react'
 import type { AppStatus, BridgeApi } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
-import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { Loading } from '../../components/Loading.tsx'
 import { settle } from '../../lib/diagnostics.ts'
 import { chooseToken } from '../../navigation/choose-token.ts'
 import { useNavigator, type Navigator } from '../../navigation/Navigation.tsx'
 
 export function StartupScreen() {
-  const { t } = useI18n()
   const navigator = useNavigator()
 
   const begin = useEffectEvent((stopped: () => boolean) => startUp(api, stopped, navigator))
@@ -21,11 +19,7 @@ export function StartupScreen() {
     }
   }, [])
 
-  return (
-    <Center h="100%">
-      <Loader color="teal" aria-label={t('common.loading')} data-testid="startup-loading" />
-    </Center>
-  )
+  return <Loading testId="startup-loading" />
 }
 
 async function startUp(bridge: BridgeApi, stopped: () => boolean, navigator: Navigator) {
