@@ -1,9 +1,7 @@
 // One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
 // header's [戻る] leads. The mapped type makes a missing row a compile error.
-import type { ComponentType } from 'react'
 import { displayCode } from '@shinkumi/common/errors.ts'
 import { ErrorScreen } from '../components/ErrorScreen.tsx'
-import type { MessageKey } from '../i18n/ja.ts'
 import { OtpScreen } from '../screens/customer/OtpScreen.tsx'
 import { ProvisionScreen } from '../screens/customer/ProvisionScreen.tsx'
 import { SettingsMenuScreen } from '../screens/customer/SettingsMenuScreen.tsx'
@@ -14,17 +12,8 @@ import { UnlockScreen } from '../screens/customer/UnlockScreen.tsx'
 import { VaultResetPanel } from '../screens/customer/VaultResetPanel.tsx'
 import { lazyScreen } from './lazy-screen.ts'
 import { useNavigator } from './Navigation.tsx'
-import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
+import type { ScreenName, ScreenOf, ScreenSpec } from './screens.ts'
 import { staffRegistry } from './staff-registry.tsx'
-
-export interface ScreenSpec<N extends ScreenName> {
-  component: ComponentType<{ screen: ScreenOf<N> }>
-  title: (screen: ScreenOf<N>) => MessageKey
-  /** The highlighted bottom tab; null hides the tabs (start-up, the setup flow, errors). */
-  tab: (screen: ScreenOf<N>) => TabId | null
-  /** Where the header's [戻る] leads; null shows none. */
-  back: (screen: ScreenOf<N>) => Screen | null
-}
 
 // Screens off the way to the first code: loaded when first shown (lazy-screen.ts).
 const AboutScreen = lazyScreen(() => import('../screens/customer/AboutScreen.tsx'), 'AboutScreen')
