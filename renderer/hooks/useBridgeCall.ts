@@ -7,10 +7,11 @@
 //
 // - `run(call, onValue)`: an action. One at a time per hook: while one runs, another `run` does nothing. `busy`
 //   says one runs; `onValue` runs while it still counts as running, so a screen stays covered until it has moved on.
-// - `load`: asked when the component mounts (and again whenever `loadKey` changes); its value becomes `data`.
-//   `refetch()` asks again on demand; the newest answer wins, an older one arriving late is dropped.
+// - `load`: asked when the component mounts (and again whenever `loadKey` changes); its value becomes `data`, null
+//   until the first answer (a load does not count as busy). `refetch()` asks again on demand; the newest answer
+//   wins, an older one arriving late is dropped.
 // - A failure goes to `onError` (a customer screen's error screen) or, without one, into `error` for the screen to
-//   show (the staff screens). STAFF_SIGNED_OUT always leads to sign-in: the staff session is gone, whatever the
+//   show (the staff screens) until the next `run`. STAFF_SIGNED_OUT always leads to sign-in: the staff session is gone, whatever the
 //   screen. A call that rejects (the host failed) is reported and becomes A999, like any other failure (settle).
 // - Once the component is gone, answers change nothing: no state, no navigation from a screen no one sees.
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
