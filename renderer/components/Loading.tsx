@@ -15,7 +15,8 @@ export function Loading({ label = 'common.loading', inline = false, testId }: Pr
   const { t } = useI18n()
   return (
     <Center h={inline ? undefined : '100%'} py={inline ? 'xl' : undefined}>
-      <Loader color="teal" aria-label={t(label)} data-testid={testId} />
+      {/* Mantine's Loader is a bare span: the role is what lets it carry a name (axe aria-prohibited-attr). */}
+      <Loader color="teal" role="progressbar" aria-label={t(label)} data-testid={testId} />
     </Center>
   )
 }
