@@ -89,7 +89,8 @@ export function useBridgeCall<T = never>({ load, onLoad, loadKey, onError }: Bri
         failed(result.error)
         return false
       }
-      setData(result.value)
+      // The updater form: a loaded value may itself be a function (a start-up step), which setData would call.
+      setData(() => result.value)
       onLoad?.(result.value)
       return true
     })
