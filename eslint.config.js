@@ -1,5 +1,8 @@
 // The process boundary (DESIGN.md §1, §5): `electron` may be imported only by main/electron.ts, main/platform/
 // and preload/. Everything else must run in plain Node or a browser.
+// The renderer also follows React's rules of hooks and the accessibility rules of jsx-a11y (A11Y-01).
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 const noElectron = {
@@ -21,4 +24,6 @@ export default tseslint.config(
     },
   },
   { files: ['common/**', 'main/core/**', 'renderer/**', 'server/**'], rules: noElectron },
+  { files: ['renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  { files: ['renderer/**/*.{ts,tsx}'], ...jsxA11y.flatConfigs.recommended },
 )

@@ -6,6 +6,7 @@ import { BottomTabs } from './components/BottomTabs.tsx'
 import { CrashBoundary } from './components/CrashBoundary.tsx'
 import { Loading } from './components/Loading.tsx'
 import { useAutoLock } from './hooks/useAutoLock.ts'
+import { TabFactsProvider } from './hooks/useTabFacts.tsx'
 import { I18nProvider, useI18n, useStaffTexts } from './i18n/I18nProvider.tsx'
 import { NavigationProvider, useNavigator } from './navigation/Navigation.tsx'
 import { specOf } from './navigation/registry.tsx'
@@ -39,11 +40,13 @@ function CurrentScreen() {
   const tab = spec.tab(screen)
   const back = spec.back(screen)
   return (
-    <AppFrame title={t(spec.title(screen))} screenKey={visit} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
-      <Suspense fallback={<Loading />}>
-        <Screen key={visit} screen={screen} />
-      </Suspense>
-    </AppFrame>
+    <TabFactsProvider shown={tab !== null}>
+      <AppFrame title={t(spec.title(screen))} screenKey={visit} onBack={back ? () => navigator.go(back) : undefined} tabs={tab && <BottomTabs active={tab} />}>
+        <Suspense fallback={<Loading />}>
+          <Screen key={visit} screen={screen} />
+        </Suspense>
+      </AppFrame>
+    </TabFactsProvider>
   )
 }
 

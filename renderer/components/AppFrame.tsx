@@ -46,6 +46,7 @@ export function AppFrame({ title, screenKey, onBack, tabs, children }: Props) {
         </div>
       </header>
       {/* The screen scrolls here: focusable and named, so the keyboard can scroll a screen without controls. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus to be scrolled by keyboard (axe scrollable-region-focusable) */}
       <main className="app-main" tabIndex={0} aria-label={title} ref={mainRef}>
         {children}
       </main>

@@ -1,5 +1,5 @@
 // The tab bar at the bottom of the token screens (OTP-05).
-import { useTabFacts } from '../hooks/useTabFacts.ts'
+import { useTabFacts } from '../hooks/useTabFacts.tsx'
 import { useI18n } from '../i18n/I18nProvider.tsx'
 import { useNavigator } from '../navigation/Navigation.tsx'
 import type { TabId } from '../navigation/screens.ts'

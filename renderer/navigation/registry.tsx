@@ -1,20 +1,9 @@
 // One row per screen: its component, its title (画面タイトル), which bottom tab it belongs to, and where the
 // header's [戻る] leads. The mapped type makes a missing row a compile error.
-import type { ComponentType } from 'react'
-import type { MessageKey } from '../i18n/ja.ts'
 import { StartupScreen } from '../screens/customer/StartupScreen.tsx'
 import { lazyScreen } from './lazy-screen.ts'
-import type { Screen, ScreenName, ScreenOf, TabId } from './screens.ts'
+import type { ScreenName, ScreenOf, ScreenSpec } from './screens.ts'
 import { staffRegistry } from './staff-registry.tsx'
-
-export interface ScreenSpec<N extends ScreenName> {
-  component: ComponentType<{ screen: ScreenOf<N> }>
-  title: (screen: ScreenOf<N>) => MessageKey
-  /** The highlighted bottom tab; null hides the tabs (start-up, the setup flow, errors). */
-  tab: (screen: ScreenOf<N>) => TabId | null
-  /** Where the header's [戻る] leads; null shows none. */
-  back: (screen: ScreenOf<N>) => Screen | null
-}
 
 // Every screen but start-up loads when first shown (lazy-screen.ts): the window paints its frame from the entry chunk
 // alone, and a customer downloads only the screens they reach.

@@ -1,9 +1,14 @@
-// Every customer screen, as data: the union below is the whole navigation state machine's vocabulary.
-// To add a screen: add a member here, write its component in screens/customer/, and give it a row in
-// navigation/registry.tsx (title, tab, header back target). The compiler then points at anything missing.
+// Every screen, as data: the union below is the whole navigation state machine's vocabulary, and ScreenSpec the
+// shape of a screen's row in the registry. To add a screen: add a member here, write its component in
+// screens/customer/ (or screens/staff/), and give it a row in navigation/registry.tsx (staff-registry.tsx): title,
+// tab, header back target. The compiler then points at anything missing. This file imports nothing of the
+// renderer's but message keys, so every part of navigation can share its types without an import cycle.
+import type { ComponentType } from 'react'
 import type { AppError, TokenView } from '@shinkumi/common/bridge.ts'
 import type { ErrorContext } from '@shinkumi/common/errors.ts'
-import type { StaffScreen } from './staff-screens.ts'
+import type { CustomerRef, CustomerSearch } from '@shinkumi/common/staff-api.ts'
+import type { StaffActionInput, StaffStatus } from '@shinkumi/common/staff-bridge.ts'
+import type { MessageKey } from '../i18n/ja.ts'
 
 export type ProvisionMode = 'setup' | 'add'
 
@@ -61,11 +66,44 @@ export type Screen =
   | { name: 'helpErrors'; code?: string; back?: Screen }
   /** The error screen (OTP-27); `back` is where its button returns to. */
   | { name: 'error'; error: AppError; context: ErrorContext; back: Screen }
-  /** スタッフモード (STF-01…STF-05): navigation/staff-screens.ts. */
+  /** スタッフモード (STF-01…STF-05). */
   | StaffScreen
 
+/** An action as planned on the customer screen: everything but the reason and 本人確認方法, asked next. */
+export type PlannedAction = DistributiveOmit<Exclude<StaffActionInput, { kind: 'maintenance' }>, 'reason' | 'identityCheck' | 'identityNote'>
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+/** The staff mode's screens, with their rows in staff-registry.tsx. Leaving them goes through 'staffLeave', which signs out first. */
+export type StaffScreen =
+  /** Staff ID, password, own TOTP; `ended` tells why the previous session ended by itself. */
+  | { name: 'staffSignIn'; ended?: NonNullable<StaffStatus['endedBy']> }
+  /** The staff menu, by role. */
+  | { name: 'staffHome' }
+  /** 顧客検索, keeping the last search so [戻る] from a customer returns to its results. */
+  | { name: 'staffSearch'; search?: CustomerSearch }
+  | { name: 'staffCustomer'; ref: CustomerRef; back: Screen }
+  /** One action: reason, 本人確認方法, confirmation, outcome; `target` says on whom, as shown. */
+  | { name: 'staffAction'; action: PlannedAction; target: string; back: Screen }
+  | { name: 'staffLocks' }
+  | { name: 'staffApprovals' }
+  | { name: 'staffMaintenance' }
+  | { name: 'staffAudit' }
+  /** Signs out, then back to the customer app's start. */
+  | { name: 'staffLeave' }
+
 export type ScreenName = Screen['name']
+export type StaffScreenName = StaffScreen['name']
 export type ScreenOf<N extends ScreenName> = Extract<Screen, { name: N }>
 
 /** The bottom tabs (OTP-05). */
 export type TabId = 'otp' | 'tokens' | 'settings' | 'transactions'
+
+/** A screen's row of the registry. */
+export interface ScreenSpec<N extends ScreenName> {
+  component: ComponentType<{ screen: ScreenOf<N> }>
+  title: (screen: ScreenOf<N>) => MessageKey
+  /** The highlighted bottom tab; null hides the tabs (start-up, the setup flow, errors). */
+  tab: (screen: ScreenOf<N>) => TabId | null
+  /** Where the header's [戻る] leads; null shows none. */
+  back: (screen: ScreenOf<N>) => Screen | null
+}

@@ -1,8 +1,7 @@
 // The staff screens' rows of the registry (see registry.tsx): no bottom tabs; [戻る] walks back towards the staff
 // menu, and from the menu or sign-in it leaves staff mode (signing out first).
 import { lazyScreen } from './lazy-screen.ts'
-import type { ScreenSpec } from './registry.tsx'
-import type { StaffScreenName } from './staff-screens.ts'
+import type { ScreenSpec, StaffScreenName } from './screens.ts'
 
 // Staff mode is its own set of chunks: a customer's app never downloads it.
 const StaffActionScreen = lazyScreen(() => import('../screens/staff/StaffActionScreen.tsx'), 'StaffActionScreen')

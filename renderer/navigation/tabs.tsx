@@ -1,7 +1,7 @@
 // The bottom tabs (OTP-05), in the seed's order.
 import type { ComponentType } from 'react'
 import { GearIcon, KeyIcon, ListIcon, ReceiptIcon } from '../components/Icons.tsx'
-import type { TabFacts } from '../hooks/useTabFacts.ts'
+import type { TabFacts } from '../hooks/useTabFacts.tsx'
 import type { MessageKey } from '../i18n/ja.ts'
 import type { Screen, TabId } from './screens.ts'
 import type { NavigationState } from './state.ts'

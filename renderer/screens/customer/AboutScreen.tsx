@@ -1,30 +1,20 @@
 // このアプリについて (OTP-16, seed 3.10): the version from package.json, and for testers the service URL and the
 // build channel.
 import { Paper, Stack, Table, Text } from '@mantine/core'
-import { useEffect, useEffectEvent, useState } from 'react'
-import type { Out } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
-import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { reportProblem } from '../../lib/diagnostics.ts'
-import { useNavigator } from '../../navigation/Navigation.tsx'
 import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
+import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { useNavigator } from '../../navigation/Navigation.tsx'
 
 export function AboutScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const [about, setAbout] = useState<Out<'app.about'> | null>(null)
-  const failed = useEffectEvent(async (thrown: unknown) => navigator.fail(await reportProblem(thrown, 'error'), 'other', { name: 'settings' }))
-
-  useEffect(() => {
-    let stopped = false
-    api['app.about']().then(
-      (value) => !stopped && setAbout(value),
-      (thrown: unknown) => !stopped && void failed(thrown),
-    )
-    return () => {
-      stopped = true
-    }
-  }, [])
+  // The entry cannot fail but by the host failing (a rejection, reported as A999).
+  const { data: about } = useBridgeCall({
+    load: async () => ({ ok: true as const, value: await api['app.about']() }),
+    onError: (error) => navigator.fail(error, 'other', { name: 'settings' }),
+  })
 
   if (!about) {
     return <Loading />

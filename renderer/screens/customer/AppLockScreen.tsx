@@ -2,35 +2,22 @@
 // アプリロックコード and (確認用), enterable only while ON; [確定] → 設定メニュー. With the lock already ON, typing a
 // new code changes it (3.6). Beyond the seed: the idle time after which the app locks itself (OTP-18).
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core'
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
-import type { AppError, LockStatus, Result } from '@shinkumi/common/bridge.ts'
+import { useState, type FormEvent } from 'react'
+import type { LockStatus, Result } from '@shinkumi/common/bridge.ts'
 import { AUTO_LOCK_CHOICES, lockCodeRule } from '@shinkumi/common/rules.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
-import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
-import { Loading } from '../../components/Loading.tsx'
 
 const digitsOnly = { type: 'password', inputMode: 'numeric', maxLength: 32, autoComplete: 'off' } as const
 
 export function AppLockScreen() {
   const navigator = useNavigator()
-  const [status, setStatus] = useState<LockStatus | null>(null)
-  const failed = useEffectEvent((error: AppError) => navigator.fail(error, 'other', { name: 'settings' }))
-
-  useEffect(() => {
-    let stopped = false
-    void settle(api['lock.status']()).then((result) => {
-      if (stopped) return
-      if (result.ok) setStatus(result.value)
-      else failed(result.error)
-    })
-    return () => {
-      stopped = true
-    }
-  }, [])
+  const { data: status } = useBridgeCall({ load: () => api['lock.status'](), onError: (error) => navigator.fail(error, 'other', { name: 'settings' }) })
 
   if (!status) {
     return <Loading />
@@ -56,8 +43,7 @@ function AppLockForm({ status }: { status: LockStatus }) {
   const [confirmation, setConfirmation] = useState('')
   const [autoLock, setAutoLock] = useState<number>(status.autoLockMinutes)
   const [submitted, setSubmitted] = useState(false)
-  const [sending, setSending] = useState(false)
-  const inFlight = useRef(false)
+  const { busy: sending, run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'appLock' }) })
   const problems = codeProblems(code, confirmation, status.enabled, submitted)
 
   const accept = () => {
@@ -69,28 +55,22 @@ function AppLockForm({ status }: { status: LockStatus }) {
   }
   const dismiss = () => setDialog({ ...dialog, open: false })
 
-  const save = (): Promise<Result<LockStatus>> | null => {
-    if (!on) return status.enabled ? api['lock.disable']() : null
+  /** The call that saves what changed; null when nothing did. */
+  const save = (): (() => Promise<Result<LockStatus>>) | null => {
+    if (!on) return status.enabled ? () => api['lock.disable']() : null
     if (status.enabled && code === '' && confirmation === '') {
-      return autoLock === status.autoLockMinutes ? null : api['lock.setAutoLock']({ autoLockMinutes: autoLock })
+      return autoLock === status.autoLockMinutes ? null : () => api['lock.setAutoLock']({ autoLockMinutes: autoLock })
     }
-    return api['lock.set']({ code, confirmation, autoLockMinutes: autoLock })
+    return () => api['lock.set']({ code, confirmation, autoLockMinutes: autoLock })
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (inFlight.current) return
     const current = codeProblems(code, confirmation, status.enabled, true)
     if (on && (current.code || current.confirmation)) return setSubmitted(true)
     const call = save()
     if (!call) return navigator.go({ name: 'settings' })
-    inFlight.current = true
-    setSending(true)
-    const result = await settle(call)
-    inFlight.current = false
-    setSending(false)
-    if (result.ok) navigator.go({ name: 'settings' })
-    else navigator.fail(result.error, 'other', { name: 'appLock' })
+    void run(call, () => navigator.go({ name: 'settings' }))
   }
 
   return (

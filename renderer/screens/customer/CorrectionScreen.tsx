@@ -1,41 +1,28 @@
 // パスワード補正 (OTP-24, seed 3.9): the seed's explanation and notes, the token it applies to, and [実行].
 import { Button, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useTokens } from '../../hooks/useTokens.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
-import { Loading } from '../../components/Loading.tsx'
 
 export function CorrectionScreen({ screen }: { screen: ScreenOf<'correction'> }) {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [tokens] = useTokens((error) => navigator.fail(error, 'other', { name: 'settings' }))
   const [chosenId, setChosenId] = useState(screen.tokenId ?? navigator.state.tokenId)
-  const [sending, setSending] = useState(false)
-  const inFlight = useRef(false)
   const token = tokens?.find((candidate) => candidate.id === chosenId) ?? tokens?.[0]
+  const { busy: sending, run: send } = useBridgeCall({ onError: (error) => navigator.fail(error, 'correct', { name: 'correction', tokenId: token?.id ?? null }) })
 
   if (!tokens || !token) {
     return <Loading />
   }
 
-  const run = async () => {
-    if (inFlight.current) return
-    inFlight.current = true
-    setSending(true)
-    try {
-      const result = await settle(api['correction.run'](token.id))
-      if (result.ok) navigator.go({ name: 'correctionDone' })
-      else navigator.fail(result.error, 'correct', { name: 'correction', tokenId: token.id })
-    } finally {
-      inFlight.current = false
-      setSending(false)
-    }
-  }
+  const run = () => send(() => api['correction.run'](token.id), () => navigator.go({ name: 'correctionDone' }))
 
   return (
     <Stack gap="md" p="md" data-testid="correction">

@@ -1,18 +1,18 @@
 // トークン表示名設定 (OTP-04, OTP-15): the 追加文言 after the token's name. After setup it leads on to the token's
 // ワンタイムパスワード; from the settings menu it stays, with the new name shown.
 import { Alert, Button, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { TokenView } from '@shinkumi/common/bridge.ts'
 import { displaySuffixRule } from '@shinkumi/common/rules.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useTokens } from '../../hooks/useTokens.ts'
-import { settle } from '../../lib/diagnostics.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
-import { Loading } from '../../components/Loading.tsx'
 
 const MAX_SUFFIX = 8
 
@@ -72,25 +72,20 @@ function SuffixForm({ token, flow, onSaved }: FormProps) {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [suffix, setSuffix] = useState(token.suffix)
-  const [sending, setSending] = useState(false)
   const [done, setDone] = useState(false)
-  const inFlight = useRef(false)
+  const { busy: sending, run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other') })
   const problem = suffixProblem(suffix)
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (problem || inFlight.current) return
-    inFlight.current = true
-    setSending(true)
-    try {
-      const result = await settle(api['tokens.setSuffix']({ tokenId: token.id, suffix }))
-      if (!result.ok) return navigator.fail(result.error, 'other')
-      setDone(flow === 'settings')
-      onSaved(result.value)
-    } finally {
-      inFlight.current = false
-      setSending(false)
-    }
+    if (problem) return
+    void run(
+      () => api['tokens.setSuffix']({ tokenId: token.id, suffix }),
+      (saved) => {
+        setDone(flow === 'settings')
+        onSaved(saved)
+      },
+    )
   }
 
   return (

@@ -1,22 +1,20 @@
 // 有効期限切れ (OTP-21, OTP-22, seed 3.8.2 / 3.8.3): an expired token cannot be used or renewed, so it leaves the
 // app. The only token: [確認] → 初期設定. One of several: [削除] → トークン選択.
 import { Button, Paper, Stack, Text } from '@mantine/core'
-import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useTokens } from '../../hooks/useTokens.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { formatExpiry } from '../../lib/format.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
-import { Loading } from '../../components/Loading.tsx'
 
 export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [tokens] = useTokens((error) => navigator.fail(error, 'other', { name: 'startup' }))
-  const [removing, setRemoving] = useState(false)
-  const inFlight = useRef(false)
+  const { busy: removing, run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'startup' }) })
   const token = tokens?.find((candidate) => candidate.id === screen.tokenId)
 
   if (!tokens || !token) {
@@ -24,19 +22,11 @@ export function ExpiredScreen({ screen }: { screen: ScreenOf<'expired'> }) {
   }
   const only = tokens.length === 1
 
-  const remove = async () => {
-    if (inFlight.current) return
-    inFlight.current = true
-    setRemoving(true)
-    try {
-      const result = await settle(api['expiry.removeExpired'](token.id))
-      if (!result.ok) return navigator.fail(result.error, 'other', { name: 'startup' })
-      navigator.go(result.value.remaining === 0 ? { name: 'provision', mode: 'setup' } : { name: 'tokenSelect' })
-    } finally {
-      inFlight.current = false
-      setRemoving(false)
-    }
-  }
+  const remove = () =>
+    run(
+      () => api['expiry.removeExpired'](token.id),
+      ({ remaining }) => navigator.go(remaining === 0 ? { name: 'provision', mode: 'setup' } : { name: 'tokenSelect' }),
+    )
 
   return (
     <Stack gap="md" p="md" data-testid="expired">

@@ -1,10 +1,10 @@
 // 初期設定 / トークン追加 (OTP-10): one form for both. The main process applies the input rules (A911, A916, the
 // 10-token limit) before any network call, so this form only collects and sends.
 import { Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
-import { settle } from '../../lib/diagnostics.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
@@ -21,23 +21,16 @@ export function ProvisionScreen({ screen }: { screen: ScreenOf<'provision'> }) {
   const [userId, setUserId] = useState(draft?.userId ?? '')
   const [activationPassword, setActivationPassword] = useState('')
   const [agreed, setAgreed] = useState(draft?.agreed ?? false)
-  const [sending, setSending] = useState(false)
-  // A ref, not state: a second click in the same frame must see the first one at once.
-  const inFlight = useRef(false)
+  const { busy: sending, run } = useBridgeCall({
+    onError: (error) => navigator.fail(error, mode, { name: 'provision', mode, draft: { serviceId, userId, agreed } }),
+  })
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (inFlight.current) return
-    inFlight.current = true
-    setSending(true)
-    try {
-      const result = await settle(api['tokens.provision']({ mode, serviceId, userId, activationPassword, agreed }))
-      if (result.ok) navigator.go({ name: 'provisioned', mode, token: result.value })
-      else navigator.fail(result.error, mode, { name: 'provision', mode, draft: { serviceId, userId, agreed } })
-    } finally {
-      inFlight.current = false
-      setSending(false)
-    }
+    void run(
+      () => api['tokens.provision']({ mode, serviceId, userId, activationPassword, agreed }),
+      (token) => navigator.go({ name: 'provisioned', mode, token }),
+    )
   }
 
   return (

@@ -1,16 +1,15 @@
 // トークン削除 → トークン削除確認 → 設定メニュー, or トークン削除完了 → 初期設定 when none is left (OTP-14, seed 3.4).
 // Deletion is local: the service still counts the user as activated, so the notes say a re-issue is needed.
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core'
-import { useRef, useState } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { Loading } from '../../components/Loading.tsx'
 import { TokenList } from '../../components/TokenList.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useTokens } from '../../hooks/useTokens.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
-import { Loading } from '../../components/Loading.tsx'
 
 export function TokenDeleteScreen() {
   const { t } = useI18n()
@@ -36,17 +35,13 @@ export function TokenDeleteConfirmScreen({ screen }: { screen: ScreenOf<'tokenDe
   const { token } = screen
   const { t } = useI18n()
   const navigator = useNavigator()
-  const [deleting, setDeleting] = useState(false)
-  const inFlight = useRef(false)
+  const { busy: deleting, run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'settings' }) })
 
-  const remove = async () => {
-    if (inFlight.current) return
-    inFlight.current = true
-    setDeleting(true)
-    const result = await settle(api['tokens.delete'](token.id))
-    if (!result.ok) return navigator.fail(result.error, 'other', { name: 'settings' })
-    navigator.forgetToken(token.id, result.value.remaining === 0 ? { name: 'tokenDeleted' } : { name: 'settings' })
-  }
+  const remove = () =>
+    run(
+      () => api['tokens.delete'](token.id),
+      ({ remaining }) => navigator.forgetToken(token.id, remaining === 0 ? { name: 'tokenDeleted' } : { name: 'settings' }),
+    )
 
   return (
     <Stack gap="md" p="md">

@@ -3,14 +3,15 @@
 // [削除]). Its first use completes 取引認証開始. Each pending transaction shows what internet banking asked the
 // customer to confirm — payee bank, branch, account, name and the amount in yen — and the answer is bound to exactly
 // that content by the main process.
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Table, Text } from '@mantine/core'
+import { useState } from 'react'
 import type { DecisionInput, TransactionList } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
-import { tabFactsChanged } from '../../hooks/useTabFacts.ts'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
+import { useTabFacts } from '../../hooks/useTabFacts.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { formatBankTime, groupYen } from '../../lib/transaction-format.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { Screen } from '../../navigation/screens.ts'
@@ -21,50 +22,38 @@ type Outcome = 'approved' | 'rejected'
 export function TransactionsScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const [list, setList] = useState<TransactionList | null>(null)
-  const [deciding, setDeciding] = useState(false)
+  const tabFacts = useTabFacts()
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const inFlight = useRef(false)
   const away: Screen = navigator.state.tokenId ? { name: 'otp', tokenId: navigator.state.tokenId } : { name: 'startup' }
-
-  const load = useEffectEvent(async () => {
-    const result = await settle(api['transactions.list']())
-    if (!result.ok) return navigator.fail(result.error, 'other', away)
-    setList(result.value)
+  const list = useBridgeCall({
+    load: () => api['transactions.list'](),
     // The tab reads 「取引認証開始」 until now.
-    if (result.value.enrolled.length > 0) tabFactsChanged()
+    onLoad: (loaded) => {
+      if (loaded.enrolled.length > 0) tabFacts.refetch()
+    },
+    onError: (error) => navigator.fail(error, 'other', away),
   })
-  useEffect(() => void load(), [])
+  const decision = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'transactions' }) })
 
-  const decide = async (transaction: Pending, decision: DecisionInput['decision']) => {
-    if (inFlight.current) return
-    inFlight.current = true
-    setDeciding(true)
-    try {
-      const input = { tokenId: transaction.tokenId, transactionId: transaction.id, decision, details: transaction.details }
-      const result = await settle(api['transactions.decide'](input))
-      if (!result.ok) return navigator.fail(result.error, 'other', { name: 'transactions' })
-      const status = result.value.status
-      if (status === 'approved' || status === 'rejected') setOutcome(status)
-      else return navigator.fail({ code: 'TX_CLOSED' }, 'other', { name: 'transactions' })
-      await load()
-    } finally {
-      inFlight.current = false
-      setDeciding(false)
-    }
-  }
-
-  if (!list) {
-    return (
-      <Center h="100%">
-        <Loader color="teal" aria-label={t('common.communicating')} data-testid="tx-loading" />
-      </Center>
+  const decide = (transaction: Pending, choice: DecisionInput['decision']) => {
+    const input = { tokenId: transaction.tokenId, transactionId: transaction.id, decision: choice, details: transaction.details }
+    return decision.run(
+      () => api['transactions.decide'](input),
+      async ({ status }) => {
+        if (status !== 'approved' && status !== 'rejected') return navigator.fail({ code: 'TX_CLOSED' }, 'other', { name: 'transactions' })
+        setOutcome(status)
+        await list.refetch()
+      },
     )
   }
 
+  if (!list.data) return <Loading label="common.communicating" testId="tx-loading" />
+  const { enrolled, transactions } = list.data
+  const deciding = decision.busy
+
   return (
     <Stack gap="md" p="md" data-testid="transactions">
-      {list.enrolled.length > 0 && (
+      {enrolled.length > 0 && (
         <Alert color="teal" variant="light" role="status" data-testid="tx-enrolled">
           {t('tx.enrolled')}
         </Alert>
@@ -74,7 +63,7 @@ export function TransactionsScreen() {
           {t(outcome === 'approved' ? 'tx.approved' : 'tx.rejected')}
         </Alert>
       )}
-      {list.transactions.length === 0 ? (
+      {transactions.length === 0 ? (
         <Text ta="center" c="dimmed" py="lg" data-testid="tx-none">
           {t('tx.none')}
         </Text>
@@ -84,12 +73,12 @@ export function TransactionsScreen() {
           <Text size="sm" fw={700} c="red.8">
             {t('tx.warning')}
           </Text>
-          {list.transactions.map((transaction) => (
-            <TransactionCard key={transaction.id} transaction={transaction} disabled={deciding} onDecide={(decision) => decide(transaction, decision)} />
+          {transactions.map((transaction) => (
+            <TransactionCard key={transaction.id} transaction={transaction} disabled={deciding} onDecide={(choice) => void decide(transaction, choice)} />
           ))}
         </>
       )}
-      <Button variant="subtle" onClick={() => void load()} disabled={deciding} data-testid="tx-refresh">
+      <Button variant="subtle" onClick={() => void list.refetch()} disabled={deciding} data-testid="tx-refresh">
         {t('tx.refresh')}
       </Button>
       {deciding && <BusyOverlay label={t('common.communicating')} />}

@@ -1,26 +1,22 @@
 // アプリロックコード入力 (OTP-18, seed 3.1.2): the code, masked, and [確定]. A wrong code is A914; after several the
 // main process makes the next try wait, and this screen counts the wait down. The right code continues start-up.
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core'
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { UnlockOutcome } from '@shinkumi/common/bridge.ts'
 import { api } from '../../bridge.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useCountdown } from '../../hooks/useCountdown.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 
 export function UnlockScreen() {
   const { t } = useI18n()
   const navigator = useNavigator()
   const [code, setCode] = useState('')
-  const [checking, setChecking] = useState(false)
   const [wait, setWait] = useCountdown()
-  const inFlight = useRef(false)
-
-  const showWait = useEffectEvent((seconds: number) => setWait(seconds))
-  useEffect(() => {
-    void settle(api['lock.status']()).then((status) => status.ok && showWait(status.value.retryAfterSeconds))
-  }, [])
+  // The wait left from earlier wrong codes. Not knowing it is no reason for an error screen: the next try says it.
+  useBridgeCall({ load: () => api['lock.status'](), onLoad: (status) => setWait(status.retryAfterSeconds) })
+  const { busy: checking, run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'unlock' }) })
 
   const answered = (outcome: UnlockOutcome) => {
     if (outcome.status === 'wait') return setWait(outcome.retryAfterSeconds)
@@ -28,19 +24,10 @@ export function UnlockScreen() {
     navigator.restart()
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (inFlight.current || wait > 0) return
-    inFlight.current = true
-    setChecking(true)
-    try {
-      const result = await settle(api['lock.unlock']({ code }))
-      if (result.ok) answered(result.value)
-      else navigator.fail(result.error, 'other', { name: 'unlock' })
-    } finally {
-      inFlight.current = false
-      setChecking(false)
-    }
+    if (wait > 0) return
+    void run(() => api['lock.unlock']({ code }), answered)
   }
 
   return (
@@ -55,6 +42,7 @@ export function UnlockScreen() {
           inputMode="numeric"
           maxLength={32}
           autoComplete="off"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the locked app's one field: typing the code is all there is to do, and AppFrame leaves the focus there (A11Y-01)
           autoFocus
           data-testid="unlock-code"
         />

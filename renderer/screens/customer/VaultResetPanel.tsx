@@ -2,32 +2,28 @@
 // here (copied from another PC, key store changed), the customer — after the re-issue the seed's remedy asks for —
 // can start 初期設定 again. The unreadable data is moved aside by the main process, never deleted.
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../bridge.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
-import { settle } from '../../lib/diagnostics.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 
 export function VaultResetPanel() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const [unreadable, setUnreadable] = useState(false)
   const [asking, setAsking] = useState(false)
-
   // A998 also means "the service no longer knows this device"; only a vault that does not open here is offered.
-  useEffect(() => {
-    let stopped = false
-    void settle(api['app.status']()).then((status) => !stopped && setUnreadable(!status.ok && status.error.code === 'A998'))
-    return () => {
-      stopped = true
-    }
-  }, [])
+  const { data: unreadable } = useBridgeCall({
+    load: async () => {
+      const status = await api['app.status']()
+      return { ok: true as const, value: !status.ok && status.error.code === 'A998' }
+    },
+  })
+  const { run } = useBridgeCall({ onError: (error) => navigator.fail(error, 'other', { name: 'startup' }) })
 
-  const reset = async () => {
+  const reset = () => {
     setAsking(false)
-    const result = await settle(api['vault.reset']())
-    if (result.ok) navigator.restart()
-    else navigator.fail(result.error, 'other', { name: 'startup' })
+    void run(() => api['vault.reset'](), () => navigator.restart())
   }
 
   if (!unreadable) return null

@@ -4,12 +4,12 @@ import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { StaffActionOutcome } from '@shinkumi/common/staff-bridge.ts'
 import { api } from '../../bridge.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'
 import { emptyJustification, isComplete, JustificationFields, type Justification } from './JustificationFields.tsx'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
 
@@ -24,7 +24,7 @@ function outcomeText(outcome: StaffActionOutcome) {
 function Action({ screen }: { screen: ScreenOf<'staffAction'> }) {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { busy, error, run } = useStaffCall()
+  const { busy, error, run } = useBridgeCall()
   const [missing, setMissing] = useState(false)
   const [justification, setJustification] = useState<Justification>(emptyJustification)
   const [confirming, setConfirming] = useState(false)
@@ -40,9 +40,8 @@ function Action({ screen }: { screen: ScreenOf<'staffAction'> }) {
     if (!isComplete(justification)) return
     const { reason, identityCheck, identityNote } = justification
     const note = identityCheck === 'other' ? identityNote.trim() : undefined
-    const done = await run(() => api['staff.act']({ ...action, reason: reason.trim(), identityCheck, identityNote: note }))
+    await run(() => api['staff.act']({ ...action, reason: reason.trim(), identityCheck, identityNote: note }), setOutcome)
     setConfirming(false)
-    if (done) setOutcome(done)
   }
   const identity = justification.identityCheck
     ? `${t(`staff.action.identity.${justification.identityCheck}`)}${justification.identityCheck === 'other' ? `（${justification.identityNote.trim()}）` : ''}`

@@ -1,14 +1,14 @@
 // 承認待ち (STF-02, four eyes): requests of reissue and device revocation, approved by a 管理者 other than the one
 // who asked (the service enforces it; the requester sees only [取り下げ]). A reissued password is shown here once.
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core'
-import { useEffect, useEffectEvent, useState } from 'react'
+import { Alert, Badge, Button, Center, Group, Paper, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import type { ApprovalOutcome, ApprovalView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
+import { Loading } from '../../components/Loading.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'
 import { jstTime } from './staff-format.ts'
 import { MoreButton, usePagedList } from './paged-list.tsx'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell, useStaff } from './StaffShell.tsx'
 
@@ -21,8 +21,8 @@ function identityText(t: ReturnType<typeof useI18n>['t'], a: ApprovalView) {
 function Approvals() {
   const { t } = useI18n()
   const staff = useStaff()
-  const { busy, error, run } = useStaffCall()
-  const { rows: approvals, nextCursor, show } = usePagedList<ApprovalView>()
+  const list = usePagedList((cursor) => api['staff.approvals']({ cursor }), (page) => page.approvals)
+  const { rows: approvals, nextCursor, busy, error, run } = list
   const [deciding, setDeciding] = useState<Decision | null>(null)
   // What the dialog shows stays while it fades out; only `open` closes it.
   const [open, setOpen] = useState(false)
@@ -32,23 +32,23 @@ function Approvals() {
   }
   const [outcome, setOutcome] = useState<{ decision: Decision['decision']; result: ApprovalOutcome } | null>(null)
 
-  const load = async (cursor?: string) => {
-    const page = await run(() => api['staff.approvals']({ cursor }))
-    if (page) show({ rows: page.approvals, nextCursor: page.nextCursor }, cursor !== undefined)
-  }
-  const first = useEffectEvent(() => void load())
-  useEffect(() => first(), [])
-
   const decide = async () => {
     if (!deciding) return
-    const result = await run(() => api['staff.decide']({ approvalId: deciding.approval.approvalId, decision: deciding.decision }))
-    const decision = deciding.decision
+    const { approval, decision } = deciding
+    await run(() => api['staff.decide']({ approvalId: approval.approvalId, decision }), (result) => setOutcome({ decision, result }))
     setOpen(false)
-    if (result) setOutcome({ decision, result })
-    await load()
+    await list.refetch()
   }
 
-  if (!approvals) return <Center py="xl">{error ? <StaffErrorAlert error={error} /> : <Loader color="teal" aria-label={t('common.communicating')} />}</Center>
+  if (!approvals) {
+    return error ? (
+      <Center py="xl">
+        <StaffErrorAlert error={error} />
+      </Center>
+    ) : (
+      <Loading label="common.communicating" inline />
+    )
+  }
   return (
     <Stack gap="sm" p="md" data-testid="staff-approvals">
       {outcome && (
@@ -109,7 +109,7 @@ function Approvals() {
           </Paper>
         )
       })}
-      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void load(cursor)} testId="staff-approvals-more" />
+      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void list.more(cursor)} testId="staff-approvals-more" />
       <ConfirmDialog
         opened={open}
         title={t(deciding?.decision === 'approve' ? 'staff.approvals.confirmApprove' : 'staff.approvals.confirmReject')}

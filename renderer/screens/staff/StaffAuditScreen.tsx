@@ -1,13 +1,13 @@
 // 監査ログ (STF-05): the log newest first, page by page, and the CSV export — saved through the main process where
 // the host has a save dialog (Electron), offered as a download where it does not (the browser host).
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useEffect, useEffectEvent, useState } from 'react'
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState } from 'react'
 import type { AuditEntryView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
+import { Loading } from '../../components/Loading.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { jstTime } from './staff-format.ts'
 import { MoreButton, usePagedList } from './paged-list.tsx'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
 
@@ -47,27 +47,22 @@ function Entry({ entry }: { entry: AuditEntryView }) {
 
 function Audit() {
   const { t } = useI18n()
-  const { busy, error, run } = useStaffCall()
-  const { rows: entries, nextCursor, show } = usePagedList<AuditEntryView>()
+  const list = usePagedList((cursor) => api['staff.audit']({ cursor }), (page) => page.entries)
+  const { rows: entries, nextCursor, busy, error, run } = list
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [exported, setExported] = useState<string | null>(null)
 
-  const more = async (cursor?: string) => {
-    const page = await run(() => api['staff.audit']({ cursor }))
-    if (page) show({ rows: page.entries, nextCursor: page.nextCursor }, cursor !== undefined)
-  }
-  const first = useEffectEvent(() => void more())
-  useEffect(() => first(), [])
-
-  const exportCsv = async () => {
-    const outcome = await run(() => api['staff.exportAudit']({ from: from || undefined, to: to || undefined }))
-    if (!outcome) return
-    if (outcome.saved) return setExported(t('staff.audit.saved', { path: outcome.path }))
-    if (outcome.csv === null) return setExported(t('staff.audit.cancelled'))
-    download(outcome.fileName, outcome.csv)
-    setExported(t('staff.audit.downloaded', { file: outcome.fileName }))
-  }
+  const exportCsv = () =>
+    run(
+      () => api['staff.exportAudit']({ from: from || undefined, to: to || undefined }),
+      (outcome) => {
+        if (outcome.saved) return setExported(t('staff.audit.saved', { path: outcome.path }))
+        if (outcome.csv === null) return setExported(t('staff.audit.cancelled'))
+        download(outcome.fileName, outcome.csv)
+        setExported(t('staff.audit.downloaded', { file: outcome.fileName }))
+      },
+    )
 
   return (
     <Stack gap="sm" p="md" data-testid="staff-audit">
@@ -92,16 +87,14 @@ function Audit() {
       </Paper>
       <StaffErrorAlert error={error} />
       {entries === null ? (
-        <Center py="xl">
-          <Loader color="teal" aria-label={t('common.communicating')} />
-        </Center>
+        <Loading label="common.communicating" inline />
       ) : (
         <>
           {entries.length === 0 && <Text c="dimmed">{t('staff.audit.none')}</Text>}
           {entries.map((entry) => (
             <Entry key={entry.seq} entry={entry} />
           ))}
-          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void more(cursor)} testId="staff-audit-more" />
+          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void list.more(cursor)} testId="staff-audit-more" />
         </>
       )}
     </Stack>

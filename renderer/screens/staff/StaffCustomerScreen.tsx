@@ -1,16 +1,16 @@
 // 顧客情報 (STF-03): the person, each account's API-linkage lock, recent attempts and linked services, and each OTP
 // user's status, OTP lock, activation password and devices — with the actions this role may take (STF-04). The
 // service checks the role again; the buttons only mirror it.
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react'
-import type { AccountView, CustomerDetail, OtpUserView } from '@shinkumi/common/staff-api.ts'
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import type { AccountView, OtpUserView } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
-import type { ScreenOf } from '../../navigation/screens.ts'
-import type { PlannedAction } from '../../navigation/staff-screens.ts'
+import type { PlannedAction, ScreenOf } from '../../navigation/screens.ts'
 import { accountLabel, jstTime, slashDate } from './staff-format.ts'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { hasRole, StaffShell, useStaff } from './StaffShell.tsx'
 
@@ -174,13 +174,7 @@ function OtpUserSection({ user }: { user: OtpUserView }) {
 
 function Detail({ screen }: { screen: ScreenOf<'staffCustomer'> }) {
   const { t } = useI18n()
-  const { error, run } = useStaffCall()
-  const [detail, setDetail] = useState<CustomerDetail | null>(null)
-  const load = useEffectEvent(async () => {
-    const loaded = await run(() => api['staff.customer'](screen.ref))
-    if (loaded) setDetail(loaded)
-  })
-  useEffect(() => void load(), [])
+  const { data: detail, error } = useBridgeCall({ load: () => api['staff.customer'](screen.ref) })
 
   if (!detail) {
     return error ? (
@@ -188,9 +182,7 @@ function Detail({ screen }: { screen: ScreenOf<'staffCustomer'> }) {
         <StaffErrorAlert error={error} />
       </Stack>
     ) : (
-      <Center py="xl">
-        <Loader color="teal" aria-label={t('common.communicating')} />
-      </Center>
+      <Loading label="common.communicating" inline />
     )
   }
   const person = detail.customer

@@ -2,11 +2,11 @@
 import { Button, Paper, Stack, Text } from '@mantine/core'
 import type { StaffRole } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import type { MessageKey } from '../../i18n/ja.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { Screen } from '../../navigation/screens.ts'
-import { useEffect, useState } from 'react'
 import { StaffShell, useStaff } from './StaffShell.tsx'
 
 interface Entry {
@@ -29,8 +29,7 @@ function Menu() {
   const { t } = useI18n()
   const navigator = useNavigator()
   const staff = useStaff()
-  const [idleSeconds, setIdleSeconds] = useState<number | null>(null)
-  useEffect(() => void api['staff.status']().then((s) => setIdleSeconds(s.idleSeconds)), [])
+  const { data: status } = useBridgeCall({ load: async () => ({ ok: true as const, value: await api['staff.status']() }) })
   return (
     <Stack gap="md" p="md">
       <Paper component="nav" aria-label={t('title.staffHome')} withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -46,9 +45,9 @@ function Menu() {
           </button>
         ))}
       </Paper>
-      {idleSeconds !== null && (
+      {status && (
         <Text size="xs" c="dimmed" ta="center">
-          {t('staff.home.idle', { minutes: Math.max(1, Math.round(idleSeconds / 60)) })}
+          {t('staff.home.idle', { minutes: Math.max(1, Math.round(status.idleSeconds / 60)) })}
         </Text>
       )}
       <Button variant="outline" color="red" onClick={() => navigator.go({ name: 'staffLeave' })} data-testid="staff-leave">

@@ -1,22 +1,15 @@
 // Leaving staff mode (STF-01): the session ends in the main process and on the service, then the customer app
 // starts over.
-import { Center, Loader } from '@mantine/core'
-import { useEffect, useEffectEvent } from 'react'
 import { api } from '../../bridge.ts'
-import { useI18n } from '../../i18n/I18nProvider.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 
+/** Signing out cannot be refused; a host that failed to pass it on leaves the session to its idle end. */
+const signedOut = { ok: true, value: null } as const
+
 export function StaffLeaveScreen() {
-  const { t } = useI18n()
   const navigator = useNavigator()
-  const leave = useEffectEvent(async () => {
-    await api['staff.signOut']().catch(() => undefined)
-    navigator.restart()
-  })
-  useEffect(() => void leave(), [])
-  return (
-    <Center h="100%">
-      <Loader color="teal" aria-label={t('title.staffLeave')} data-testid="staff-leaving" />
-    </Center>
-  )
+  useBridgeCall({ load: () => api['staff.signOut']().then(() => signedOut, () => signedOut), onLoad: () => navigator.restart() })
+  return <Loading label="title.staffLeave" testId="staff-leaving" />
 }

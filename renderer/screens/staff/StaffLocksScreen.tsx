@@ -1,14 +1,12 @@
 // ロック中一覧 (STF-03): everything locked now — API linkage, OTP, activation password — newest first; each opens
 // the customer.
-import { Badge, Center, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useEffectEvent } from 'react'
-import type { LockedItem } from '@shinkumi/common/staff-api.ts'
+import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { api } from '../../bridge.ts'
+import { Loading } from '../../components/Loading.tsx'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import { jstTime } from './staff-format.ts'
 import { MoreButton, usePagedList } from './paged-list.tsx'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
 
@@ -17,16 +15,9 @@ const KIND_COLOR = { linkage: 'grape', otp: 'red', activation: 'orange' } as con
 function Locks() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { busy, error, run } = useStaffCall()
-  const { rows: items, nextCursor, show } = usePagedList<LockedItem>()
-  const load = async (cursor?: string) => {
-    const page = await run(() => api['staff.locks']({ cursor }))
-    if (page) show({ rows: page.items, nextCursor: page.nextCursor }, cursor !== undefined)
-  }
-  const first = useEffectEvent(() => void load())
-  useEffect(() => first(), [])
+  const { rows: items, nextCursor, busy, error, more } = usePagedList((cursor) => api['staff.locks']({ cursor }), (page) => page.items)
 
-  if (!items) return error ? <StaffErrorAlert error={error} /> : <Center py="xl"><Loader color="teal" aria-label={t('common.communicating')} /></Center>
+  if (!items) return error ? <StaffErrorAlert error={error} /> : <Loading label="common.communicating" inline />
   return (
     <Stack gap="xs" p="md" data-testid="staff-locks">
       {items.length === 0 && (
@@ -61,7 +52,7 @@ function Locks() {
         </UnstyledButton>
       ))}
       <StaffErrorAlert error={error} />
-      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void load(cursor)} testId="staff-locks-more" />
+      <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void more(cursor)} testId="staff-locks-more" />
     </Stack>
   )
 }

@@ -1,13 +1,12 @@
 // メンテナンス設定 (STF-04, LNK-05 その他システムメンテナンス): the windows set, and a new ad-hoc window in Japan time,
 // written to the linkage's own maintenance table by the service.
 import { Alert, Button, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { useEffect, useEffectEvent, useState } from 'react'
-import type { MaintenanceWindowView } from '@shinkumi/common/staff-api.ts'
+import { useState } from 'react'
 import { api } from '../../bridge.ts'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { ConfirmDialog, Fact } from './ConfirmDialog.tsx'
 import { fromJstInput, jstTime, toJstInput } from './staff-format.ts'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
 
@@ -15,20 +14,14 @@ const HOUR_MS = 3_600_000
 
 function Maintenance() {
   const { t } = useI18n()
-  const { busy, error, run } = useStaffCall()
-  const [windows, setWindows] = useState<MaintenanceWindowView[]>([])
+  const { data, busy, error, run, refetch } = useBridgeCall({ load: () => api['staff.maintenance']() })
+  const windows = data ?? []
   const [startsAt, setStartsAt] = useState(() => toJstInput(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS))
   const [endsAt, setEndsAt] = useState(() => toJstInput(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS))
   const [reason, setReason] = useState('')
   const [invalid, setInvalid] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [set, setSet] = useState(false)
-
-  const load = useEffectEvent(async () => {
-    const loaded = await run(() => api['staff.maintenance']())
-    if (loaded) setWindows(loaded)
-  })
-  useEffect(() => void load(), [])
 
   const window = { startsAt: fromJstInput(startsAt), endsAt: fromJstInput(endsAt), reason: reason.trim() }
   const review = () => {
@@ -37,13 +30,14 @@ function Maintenance() {
     setConfirming(ok)
   }
   const submit = async () => {
-    if (!window.startsAt || !window.endsAt) return
-    const done = await run(() => api['staff.act']({ kind: 'maintenance', startsAt: window.startsAt!, endsAt: window.endsAt!, reason: window.reason }))
+    const { startsAt: from, endsAt: until } = window
+    if (!from || !until) return
+    const done = await run(() => api['staff.act']({ kind: 'maintenance', startsAt: from, endsAt: until, reason: window.reason }))
     setConfirming(false)
     if (!done) return
     setSet(true)
     setReason('')
-    await load()
+    await refetch()
   }
 
   return (

@@ -1,16 +1,18 @@
 // 顧客検索 (STF-03): by 店番 + 口座番号 or by サービスID + ユーザID. The rules are the contract's, checked here first.
 import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
-import { useEffect, useEffectEvent, useState, type FormEvent } from 'react'
-import { CustomerSearch, type CustomerSummary } from '@shinkumi/common/staff-api.ts'
+import { useState, type FormEvent } from 'react'
+import { CustomerSearch } from '@shinkumi/common/staff-api.ts'
 import { api } from '../../bridge.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
 import { MoreButton, usePagedList } from './paged-list.tsx'
 import { accountLabel } from './staff-format.ts'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffShell } from './StaffShell.tsx'
+
+/** A page asked for without a search: never, since only a search's results offer [さらに表示]. */
+const noSearch = { ok: false, error: { code: 'BAD_REQUEST' } } as const
 
 const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const
 
@@ -22,11 +24,13 @@ function searchFields(search: CustomerSearch): Record<string, string> {
 function Search({ initial }: { initial?: CustomerSearch }) {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { busy, error, setError, run } = useStaffCall()
   const [by, setBy] = useState<CustomerSearch['by']>(initial?.by ?? 'account')
   const [fields, setFields] = useState<Record<string, string>>(initial ? searchFields(initial) : {})
-  const [searched, setSearched] = useState<CustomerSearch | null>(null)
-  const { rows: customers, nextCursor, show } = usePagedList<CustomerSummary>()
+  // Reopened with a search ([戻る] from a customer), the screen asks it again at once.
+  const [searched, setSearched] = useState<CustomerSearch | null>(initial ?? null)
+  const find = (query: CustomerSearch, cursor?: string) => api['staff.search']({ ...query, cursor })
+  const list = usePagedList((cursor) => (searched ? find(searched, cursor) : Promise.resolve(noSearch)), (page) => page.customers, initial !== undefined)
+  const { rows: customers, nextCursor, busy, error, setError, run } = list
   const field = (name: string, label: Parameters<typeof t>[0], width: number) => (
     <TextInput
       label={t(label)}
@@ -38,20 +42,18 @@ function Search({ initial }: { initial?: CustomerSearch }) {
     />
   )
 
-  const search = async (query: CustomerSearch, cursor?: string) => {
-    const page = await run(() => api['staff.search']({ ...query, cursor }))
-    if (!page) return
-    setSearched(query)
-    show({ rows: page.customers, nextCursor: page.nextCursor }, cursor !== undefined)
-  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const query = CustomerSearch.safeParse({ ...fields, by })
     if (!query.success) return setError({ code: 'BAD_REQUEST' })
-    void search(query.data)
+    void run(
+      () => find(query.data),
+      (page) => {
+        setSearched(query.data)
+        list.show(page, false)
+      },
+    )
   }
-  const again = useEffectEvent(() => initial && void search(initial))
-  useEffect(() => again(), [])
 
   return (
     <Stack gap="sm" p="md">
@@ -115,7 +117,7 @@ function Search({ initial }: { initial?: CustomerSearch }) {
               </Paper>
             </UnstyledButton>
           ))}
-          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void search(searched, cursor)} testId="staff-search-more" />
+          <MoreButton nextCursor={nextCursor} busy={busy} onMore={(cursor) => void list.more(cursor)} testId="staff-search-more" />
         </Stack>
       )}
     </Stack>

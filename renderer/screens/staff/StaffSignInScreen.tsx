@@ -4,10 +4,10 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { useState, type FormEvent } from 'react'
 import { api } from '../../bridge.ts'
 import { BusyOverlay } from '../../components/BusyOverlay.tsx'
+import { useBridgeCall } from '../../hooks/useBridgeCall.ts'
 import { useI18n } from '../../i18n/I18nProvider.tsx'
 import { useNavigator } from '../../navigation/Navigation.tsx'
 import type { ScreenOf } from '../../navigation/screens.ts'
-import { useStaffCall } from './staff-call.ts'
 import { StaffErrorAlert } from './StaffError.tsx'
 import { StaffBand } from './StaffShell.tsx'
 
@@ -16,15 +16,15 @@ const plainInput = { autoComplete: 'off', autoCapitalize: 'none', autoCorrect: '
 export function StaffSignInScreen({ screen }: { screen: ScreenOf<'staffSignIn'> }) {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { busy, error, run } = useStaffCall()
+  const { busy, error, run } = useBridgeCall()
   const [staffId, setStaffId] = useState('')
   const [password, setPassword] = useState('')
   const [otp, setOtp] = useState('')
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const staff = await run(() => api['staff.signIn']({ staffId: staffId.trim(), password, otp: otp.trim() }))
-    if (staff) return navigator.go({ name: 'staffHome' })
+    const signedIn = await run(() => api['staff.signIn']({ staffId: staffId.trim(), password, otp: otp.trim() }))
+    if (signedIn) return navigator.go({ name: 'staffHome' })
     // A code is used once: the next attempt needs the next one, and the password is typed again.
     setOtp('')
     setPassword('')
