@@ -18,6 +18,9 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but electron: every dependency (zod, for the bridge's channel list)
+      // is bundled into the one file.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { index: 'preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
