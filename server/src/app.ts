@@ -61,6 +61,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send({ code: 'INTERNAL', message: 'internal error', correlationId: request.id })
   })
+  // A connection closed before the answer was sent (mid-body, or while the handler works) is the client's choice, not
+  // a fault of ours: said at info, never as an error (SEC-06).
+  app.addHook('onRequest', async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) request.log.info('client hung up before the answer')
+    })
+  })
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'not found' }))
 
   await app.register(swagger, {
