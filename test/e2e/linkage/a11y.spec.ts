@@ -3,7 +3,8 @@
 // photographed (test-results/linkage/*-en-*.png).
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, TARO, authorizeUrl, fillAccount, pkce, screenId, WEEKDAY_AFTERNOON, type LinkageService } from './fixture.ts'
+import { test, expect, WEEKDAY_AFTERNOON, type LinkageService } from '../fixtures.ts'
+import { TARO, authorizeUrl, fillAccount, pkce, screenId } from './helpers.ts'
 
 /** Critical and serious violations of WCAG 2.1 A/AA on the page as it is now, named for the failure message. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -23,11 +24,8 @@ for (const lang of ['ja', 'en'] as const) {
     test.use({ viewport: { width: 390, height: 844 }, locale: lang === 'ja' ? 'ja-JP' : 'en-US' })
     const w = WORDS[lang]
 
-    test.beforeEach(async ({ linkage }) => {
-      // Several screens with an axe scan (and, in English, a screenshot) on each: minutes on a loaded 2-core machine.
-      test.setTimeout(300_000)
-      await linkage.setClock(WEEKDAY_AFTERNOON)
-    })
+    // Several screens with an axe scan (and, in English, a screenshot) on each: minutes on a loaded 2-core machine.
+    test.describe.configure({ timeout: 300_000 })
 
     /** Checks the page with axe and, for English, photographs it. */
     async function check(page: Page, snap: (name: string) => Promise<void>, name: string) {
