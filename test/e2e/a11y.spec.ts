@@ -7,6 +7,10 @@ import type { Page } from '@playwright/test'
 import { callBridge, newDataDir, setUp, uniqueUser, NETBANK, BIZ } from './device-helpers.ts'
 import { expect, expectAccessible, issue, stop, test, type DemoStaff } from './fixtures.ts'
 
+// The walks share nothing (each its own user, app and, where it needs one, service): on CI's two workers they run
+// side by side instead of one after another at the end of the run.
+test.describe.configure({ mode: 'parallel' })
+
 const title = (page: Page) => page.getByTestId('screen-title')
 
 /** Shows a screen by its title, then lets axe-core judge it. */

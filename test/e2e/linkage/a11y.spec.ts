@@ -14,6 +14,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
+// Each test starts its own flow at WEEKDAY_AFTERNOON (the linkage fixture): on CI's two workers they run side by side.
+test.describe.configure({ mode: 'parallel' })
+
 const WORDS = {
   ja: { next: '次へ', decide: '電話番号の決定', confirm: '確定する', abort: '中止する', pin: 'キャッシュカードの暗証番号', ok: 'OK', restart: '最初に戻る' },
   en: { next: 'Next', decide: 'Use this phone number', confirm: 'Confirm', abort: 'Cancel', pin: 'Cash card PIN', ok: 'OK', restart: 'Start again' },
