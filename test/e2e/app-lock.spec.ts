@@ -6,6 +6,9 @@ import { setUp, uniqueUser } from './device-helpers.ts'
 import { expect, stop, test, type OwnApp, type Service, type StartApp } from './fixtures.ts'
 
 const SERVICE = 'SHINKUMIBIZ'
+// Two of these tests wait on the clock for a minute or more (the growing wait, the 1-minute auto-lock); each has its
+// own user and apps, so on CI's two workers they run side by side.
+test.describe.configure({ mode: 'parallel' })
 const WARN_ON = 'アプリロックコードを忘れてしまうと本アプリを起動できなくなります。設定したアプリロックコードは忘れないようにしてください。'
 /** An app with one token, on its ワンタイムパスワード screen. */
 async function appWithToken(page: Page, service: Service, startApp: StartApp): Promise<OwnApp> {

@@ -12,6 +12,8 @@ const jstDate = (ms: number) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'As
 
 // TOKEN_LIFETIME_DAYS=100: a new token is inside the 180-day renewal window at once.
 test.use({ serviceEnv: { TOKEN_LIFETIME_DAYS: '100' } })
+// Each test has its own user and apps: on CI's two workers the file's ten tests run side by side.
+test.describe.configure({ mode: 'parallel' })
 
 /** A token provisioned on the spec's service, then a fresh start of the app on the same vault. */
 async function tokenNearExpiry(page: Page, { service, startApp }: Stack, serviceId: string, prefix: string): Promise<{ userId: string; dataDir: string }> {
