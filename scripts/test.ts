@@ -1,5 +1,6 @@
 // `npm test`: types, lint, formatting (prettier --check; `npm run format` fixes it), unit + component + service
-// tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then the end-to-end tests in Chromium. Ends with one summary line: "N passed, N failed, N skipped".
+// tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then the end-to-end tests in Chromium. Ends with one
+// summary line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
