@@ -1,5 +1,6 @@
-// `npm test`: types, lint, unit + component + service tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is
-// set), then the end-to-end tests in Chromium. Ends with one summary line: "N passed, N failed, N skipped".
+// `npm test`: types, lint, formatting (prettier --check; `npm run format` fixes it), unit + component + service
+// tests (SQLite, and PostgreSQL when TEST_DATABASE_URL is set), then the end-to-end tests in Chromium. Ends with one
+// summary line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,6 +23,7 @@ if (!process.env.TEST_DATABASE_URL) {
 
 const typesOk = step('types', bin('tsc'), ['-b'])
 const lintOk = step('lint', bin('eslint'), ['.'])
+const formatOk = step('format', bin('prettier'), ['--check', '.'])
 const vitestOk = step('unit, component and service tests', bin('vitest'), [
   'run',
   '--reporter=default',
@@ -50,6 +52,7 @@ try {
 }
 if (!typesOk) counts.failed += 1
 if (!lintOk) counts.failed += 1
+if (!formatOk) counts.failed += 1
 
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
-process.exit(typesOk && lintOk && vitestOk && e2eOk && counts.failed === 0 ? 0 : 1)
+process.exit(typesOk && lintOk && formatOk && vitestOk && e2eOk && counts.failed === 0 ? 0 : 1)

@@ -85,6 +85,13 @@ async function errorHandling(app: FastifyInstance): Promise<void> {
     return answerRefusal(request, reply, refusedFor(error, request))
   })
   app.setNotFoundHandler((request, reply) => answerRefusal(request, reply, { status: 404, code: 'NOT_FOUND', message: 'not found' }))
+  // A connection closed before the answer was sent (mid-body, or while the handler works) is the client's choice, not
+  // a fault of ours: said at info, never as an error (SEC-06).
+  app.addHook('onRequest', async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) request.log.info('client hung up before the answer')
+    })
+  })
 }
 
 /** Registered at the root before any area: the areas have no error handler of their own. */

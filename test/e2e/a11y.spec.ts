@@ -4,8 +4,12 @@
 // purpose (the timeout says so), because the screens come one after another.
 import { Secret, TOTP } from 'otpauth'
 import type { Page } from '@playwright/test'
-import { callBridge, newDataDir, setUp, startOwnApp, startOwnService, uniqueUser, NETBANK, BIZ } from './device-helpers.ts'
-import { expect, expectAccessible, issue, stop, test } from './fixtures.ts'
+import { callBridge, newDataDir, setUp, uniqueUser, NETBANK, BIZ } from './device-helpers.ts'
+import { expect, expectAccessible, issue, stop, test, type DemoStaff } from './fixtures.ts'
+
+// The walks share nothing (each its own user, app and, where it needs one, service): on CI's two workers they run
+// side by side instead of one after another at the end of the run.
+test.describe.configure({ mode: 'parallel' })
 
 const title = (page: Page) => page.getByTestId('screen-title')
 
@@ -116,114 +120,97 @@ test('A11Y-01 OTP-28 every customer screen, ヘルプ included, has no critical 
   await check(page, 'トークン削除完了')
 })
 
-test('A11Y-01 the expiry screens (有効期限更新, 有効期限更新完了, 有効期限切れ) have no critical or serious axe-core violation', async ({ page }) => {
+test('A11Y-01 the expiry screens (有効期限更新, 有効期限更新完了, 有効期限切れ) have no critical or serious axe-core violation', async ({ page, startApp, startService }) => {
   test.setTimeout(600_000)
-  const shortLived = await startOwnService({ TOKEN_LIFETIME_DAYS: '100' })
+  const shortLived = await startService({ TOKEN_LIFETIME_DAYS: '100' })
   const dataDir = newDataDir()
-  try {
-    const userId = uniqueUser('a11yexp')
-    const first = await startOwnApp(shortLived.url, dataDir)
-    await setUp(page, first.url, BIZ, userId, shortLived.issue(BIZ, userId))
-    await expect(title(page)).toHaveText('ワンタイムパスワード')
-    await stop(first.child)
-    // Next start: the token expires within 180 days.
-    const next = await startOwnApp(shortLived.url, dataDir)
-    await page.goto(next.url)
-    await check(page, '有効期限更新')
-    await page.getByTestId('expiry-renew-now').click()
-    await check(page, '有効期限更新完了')
-    await stop(next.child)
-    // 200 days on, the token (renewed for 100 days) has expired.
-    const later = await startOwnApp(shortLived.url, dataDir, 200)
-    await page.goto(later.url)
-    await check(page, '有効期限切れ')
-    await stop(later.child)
-  } finally {
-    await shortLived.close()
-  }
+  const userId = uniqueUser('a11yexp')
+  const first = await startApp(shortLived.url, dataDir)
+  await setUp(page, first.url, BIZ, userId, shortLived.issue(BIZ, userId))
+  await expect(title(page)).toHaveText('ワンタイムパスワード')
+  await stop(first.child)
+  // Next start: the token expires within 180 days.
+  const next = await startApp(shortLived.url, dataDir)
+  await page.goto(next.url)
+  await check(page, '有効期限更新')
+  await page.getByTestId('expiry-renew-now').click()
+  await check(page, '有効期限更新完了')
+  await stop(next.child)
+  // 200 days on, the token (renewed for 100 days) has expired.
+  const later = await startApp(shortLived.url, dataDir, { clockOffsetDays: 200 })
+  await page.goto(later.url)
+  await check(page, '有効期限切れ')
 })
 
-interface DemoStaff {
-  staffId: string
-  password: string
-  totpSecret: string
-}
-
-test('A11Y-01 every staff screen has no critical or serious axe-core violation', async ({ page }) => {
+test('A11Y-01 every staff screen has no critical or serious axe-core violation', async ({ page, startApp, startService }) => {
   test.setTimeout(600_000)
-  const service = await startOwnService({ CLOCK: 'manual', SMTP_URL: '' })
-  const dataDir = newDataDir()
-  const app = await startOwnApp(service.url, dataDir)
-  try {
-    const demo = JSON.parse(service.admin('demo', '--json')) as { staff: DemoStaff[] }
-    // 14:00 JST today, a new 30-second TOTP step for each sign-in (a code opens one session only).
-    let now = new Date(`${new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)}T14:00:00+09:00`)
-    const signIn = async (staffId: string) => {
-      now = new Date(now.getTime() + 30_000)
-      await fetch(`${service.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: now.toISOString() }) })
-      const staff = demo.staff.find((candidate) => candidate.staffId === staffId)!
-      const otp = new TOTP({ secret: Secret.fromBase32(staff.totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now.getTime() })
-      await page.getByTestId('staff-id').fill(staff.staffId)
-      await page.getByTestId('staff-password').fill(staff.password)
-      await page.getByTestId('staff-otp').fill(otp)
-      await page.getByTestId('staff-signin-submit').click()
-    }
-
-    await page.goto(app.url)
-    await expect(title(page)).toHaveText('初期設定')
-    await page.getByTestId('staff-mode-entry').click()
-    await check(page, 'スタッフサインイン')
-    await signIn('super01')
-    await check(page, 'スタッフメニュー')
-    await page.getByTestId('staff-menu-search').click()
-    await page.getByText('サービスID・ユーザID').click()
-    await page.getByTestId('staff-search-serviceId').fill('SHINKUMI')
-    await page.getByTestId('staff-search-userId').fill('yamada001')
-    await page.getByTestId('staff-search-submit').click()
-    await expect(page.getByTestId('staff-search-result')).toHaveCount(1)
-    await expectAccessible(page, '顧客検索')
-    await page.getByTestId('staff-search-result').click()
-    await expect(page.getByTestId('staff-customer-name')).toBeVisible()
-    await expectAccessible(page, '顧客詳細')
-    await page.getByTestId('staff-action-suspend').click()
-    await expect(page.getByTestId('staff-reason')).toBeVisible()
-    await expectAccessible(page, '操作 (理由)')
-    await page.getByTestId('staff-reason').fill('アクセシビリティの確認')
-    await page.getByTestId('staff-identity-drivers_license').check()
-    await page.getByTestId('staff-action-review').click()
-    await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1')
-    await expectAccessible(page, '操作 (確認 dialog)')
-    await page.getByTestId('staff-confirm-cancel').click()
-    await expect(page.getByRole('dialog')).toHaveCount(0)
-    await page.getByTestId('header-back').click()
-    await expect(page.getByTestId('staff-customer-name')).toBeVisible()
-    await page.getByTestId('header-back').click()
-    await page.getByTestId('header-back').click()
-    await expect(title(page)).toHaveText('スタッフメニュー')
-    await page.getByTestId('staff-menu-locks').click()
-    await expect(page.getByTestId('staff-locks')).toBeVisible()
-    await expectAccessible(page, 'ロック中一覧')
-    await page.getByTestId('header-back').click()
-    await page.getByTestId('staff-menu-approvals').click()
-    await expect(page.getByTestId('staff-approvals')).toBeVisible()
-    await expectAccessible(page, '承認待ち')
-    await page.getByTestId('header-back').click()
-    await page.getByTestId('staff-menu-maintenance').click()
-    await expect(page.getByTestId('staff-maintenance')).toBeVisible()
-    await expectAccessible(page, 'メンテナンス')
-    await page.getByTestId('header-back').click()
-    await page.getByTestId('header-back').click()
-    await expect(title(page)).toHaveText('初期設定')
-
-    await page.getByTestId('staff-mode-entry').click()
-    await signIn('audit01')
-    await page.getByTestId('staff-menu-audit').click()
-    await expect(page.getByTestId('staff-audit-entry').first()).toBeVisible()
-    await expectAccessible(page, '監査ログ')
-  } finally {
-    await stop(app.child)
-    await service.close()
+  const service = await startService({ CLOCK: 'manual', SMTP_URL: '' })
+  const app = await startApp(service.url)
+  const demo = JSON.parse(service.admin('demo', '--json')) as { staff: DemoStaff[] }
+  // 14:00 JST today, a new 30-second TOTP step for each sign-in (a code opens one session only).
+  let now = new Date(`${new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)}T14:00:00+09:00`)
+  const signIn = async (staffId: string) => {
+    now = new Date(now.getTime() + 30_000)
+    await fetch(`${service.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: now.toISOString() }) })
+    const staff = demo.staff.find((candidate) => candidate.staffId === staffId)!
+    const otp = new TOTP({ secret: Secret.fromBase32(staff.totpSecret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: now.getTime() })
+    await page.getByTestId('staff-id').fill(staff.staffId)
+    await page.getByTestId('staff-password').fill(staff.password)
+    await page.getByTestId('staff-otp').fill(otp)
+    await page.getByTestId('staff-signin-submit').click()
   }
+
+  await page.goto(app.url)
+  await expect(title(page)).toHaveText('初期設定')
+  await page.getByTestId('staff-mode-entry').click()
+  await check(page, 'スタッフサインイン')
+  await signIn('super01')
+  await check(page, 'スタッフメニュー')
+  await page.getByTestId('staff-menu-search').click()
+  await page.getByText('サービスID・ユーザID').click()
+  await page.getByTestId('staff-search-serviceId').fill('SHINKUMI')
+  await page.getByTestId('staff-search-userId').fill('yamada001')
+  await page.getByTestId('staff-search-submit').click()
+  await expect(page.getByTestId('staff-search-result')).toHaveCount(1)
+  await expectAccessible(page, '顧客検索')
+  await page.getByTestId('staff-search-result').click()
+  await expect(page.getByTestId('staff-customer-name')).toBeVisible()
+  await expectAccessible(page, '顧客詳細')
+  await page.getByTestId('staff-action-suspend').click()
+  await expect(page.getByTestId('staff-reason')).toBeVisible()
+  await expectAccessible(page, '操作 (理由)')
+  await page.getByTestId('staff-reason').fill('アクセシビリティの確認')
+  await page.getByTestId('staff-identity-drivers_license').check()
+  await page.getByTestId('staff-action-review').click()
+  await expect(page.getByRole('dialog')).toHaveCSS('opacity', '1')
+  await expectAccessible(page, '操作 (確認 dialog)')
+  await page.getByTestId('staff-confirm-cancel').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await page.getByTestId('header-back').click()
+  await expect(page.getByTestId('staff-customer-name')).toBeVisible()
+  await page.getByTestId('header-back').click()
+  await page.getByTestId('header-back').click()
+  await expect(title(page)).toHaveText('スタッフメニュー')
+  await page.getByTestId('staff-menu-locks').click()
+  await expect(page.getByTestId('staff-locks')).toBeVisible()
+  await expectAccessible(page, 'ロック中一覧')
+  await page.getByTestId('header-back').click()
+  await page.getByTestId('staff-menu-approvals').click()
+  await expect(page.getByTestId('staff-approvals')).toBeVisible()
+  await expectAccessible(page, '承認待ち')
+  await page.getByTestId('header-back').click()
+  await page.getByTestId('staff-menu-maintenance').click()
+  await expect(page.getByTestId('staff-maintenance')).toBeVisible()
+  await expectAccessible(page, 'メンテナンス')
+  await page.getByTestId('header-back').click()
+  await page.getByTestId('header-back').click()
+  await expect(title(page)).toHaveText('初期設定')
+
+  await page.getByTestId('staff-mode-entry').click()
+  await signIn('audit01')
+  await page.getByTestId('staff-menu-audit').click()
+  await expect(page.getByTestId('staff-audit-entry').first()).toBeVisible()
+  await expectAccessible(page, '監査ログ')
 })
 
 /** Tab until the element with this test id has the focus (keyboard only: no click, no focus() from the test). */

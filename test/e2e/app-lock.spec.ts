@@ -2,24 +2,16 @@
 // locked start-up after a restart of the app (the core holds no key), A914, the growing wait that survives a
 // restart, changing and removing the code, and the auto-lock after the configured idle time.
 import type { Page } from '@playwright/test'
-import { newDataDir, setUp, startOwnApp, uniqueUser, type OwnApp } from './device-helpers.ts'
-import { expect, stop, test, type Service } from './fixtures.ts'
+import { setUp, uniqueUser } from './device-helpers.ts'
+import { expect, stop, test, type OwnApp, type Service, type StartApp } from './fixtures.ts'
 
 const SERVICE = 'SHINKUMIBIZ'
+// Two of these tests wait on the clock for a minute or more (the growing wait, the 1-minute auto-lock); each has its
+// own user and apps, so on CI's two workers they run side by side.
+test.describe.configure({ mode: 'parallel' })
 const WARN_ON = 'アプリロックコードを忘れてしまうと本アプリを起動できなくなります。設定したアプリロックコードは忘れないようにしてください。'
-const running: OwnApp[] = []
-test.afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => stop(app.child)))
-})
-
-async function startApp(serviceUrl: string, dataDir = newDataDir()): Promise<OwnApp> {
-  const app = await startOwnApp(serviceUrl, dataDir)
-  running.push(app)
-  return app
-}
-
 /** An app with one token, on its ワンタイムパスワード screen. */
-async function appWithToken(page: Page, service: Service): Promise<OwnApp> {
+async function appWithToken(page: Page, service: Service, startApp: StartApp): Promise<OwnApp> {
   const app = await startApp(service.url)
   const userId = uniqueUser('lock')
   const password = (JSON.parse(service.admin('issue', '--service', SERVICE, '--user', userId, '--json')) as { activationPassword: string }).activationPassword
@@ -29,7 +21,7 @@ async function appWithToken(page: Page, service: Service): Promise<OwnApp> {
 }
 
 /** Stops the app and starts it again on the same vault: a real start-up, with nothing unlocked in memory. */
-async function restart(page: Page, service: Service, app: OwnApp): Promise<OwnApp> {
+async function restart(page: Page, service: Service, startApp: StartApp, app: OwnApp): Promise<OwnApp> {
   await stop(app.child)
   const restarted = await startApp(service.url, app.dataDir)
   await page.goto(restarted.url)
@@ -56,8 +48,8 @@ async function unlock(page: Page, code: string): Promise<void> {
   await page.getByTestId('unlock-submit').click()
 }
 
-test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニュー; a restart asks アプリロックコード入力 (masked); wrong → A914; right → ワンタイムパスワード', async ({ page, service, snap }) => {
-  const app = await appWithToken(page, service)
+test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニュー; a restart asks アプリロックコード入力 (masked); wrong → A914; right → ワンタイムパスワード', async ({ page, service, startApp, snap }) => {
+  const app = await appWithToken(page, service, startApp)
   await openLockSettings(page)
   await expect(page.getByTestId('lock-code')).toBeDisabled()
   await snap('lock-01-アプリロック設定OFF')
@@ -80,7 +72,7 @@ test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニ�
   await page.getByTestId('lock-submit').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
 
-  await restart(page, service, app)
+  await restart(page, service, startApp, app)
   await expect(page.getByTestId('screen-title')).toHaveText('アプリロックコード入力')
   await expect(page.getByTestId('unlock-code')).toHaveAttribute('type', 'password')
   await page.getByTestId('unlock-code').fill('1357')
@@ -97,8 +89,8 @@ test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニ�
   await expect(page.getByTestId('otp-code')).toHaveText(/^\d{4}\s\d{4}$/)
 })
 
-test('OTP-17 the code is changed on the same screen, and OFF with its warning removes the lock', async ({ page, service, snap }) => {
-  let app = await appWithToken(page, service)
+test('OTP-17 the code is changed on the same screen, and OFF with its warning removes the lock', async ({ page, service, startApp, snap }) => {
+  let app = await appWithToken(page, service, startApp)
   await openLockSettings(page)
   await switchLock(page)
   await page.getByTestId('lock-code').fill('1111')
@@ -113,7 +105,7 @@ test('OTP-17 the code is changed on the same screen, and OFF with its warning re
   await snap('lock-06-アプリロックコード変更')
   await page.getByTestId('lock-submit').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
-  app = await restart(page, service, app)
+  app = await restart(page, service, startApp, app)
   await unlock(page, '1111')
   await expect(page.getByTestId('error-code')).toHaveText('A914')
   await page.getByTestId('error-back').click()
@@ -127,13 +119,13 @@ test('OTP-17 the code is changed on the same screen, and OFF with its warning re
   await expect(page.getByTestId('lock-confirmation')).toBeDisabled()
   await page.getByTestId('lock-submit').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
-  await restart(page, service, app)
+  await restart(page, service, startApp, app)
   await expect(page.getByTestId('otp-code')).toBeVisible()
 })
 
-test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and the wait survives a restart of the app', async ({ page, service, snap }) => {
+test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and the wait survives a restart of the app', async ({ page, service, startApp, snap }) => {
   test.setTimeout(240_000)
-  let app = await appWithToken(page, service)
+  let app = await appWithToken(page, service, startApp)
   await openLockSettings(page)
   await switchLock(page)
   await page.getByTestId('lock-code').fill('8080')
@@ -141,7 +133,7 @@ test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and th
   await page.getByTestId('lock-submit').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
 
-  app = await restart(page, service, app)
+  app = await restart(page, service, startApp, app)
   // Eight wrong codes: the last wait (32 s) is far longer than a restart of the app, even on a loaded machine.
   for (let i = 0; i < 8; i++) {
     await page.getByTestId('unlock-code').fill('0000')
@@ -157,7 +149,7 @@ test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and th
   await snap('lock-08-入力誤りが続いたとき')
 
   // 32 s from the last wrong code, counted in the vault, not in the process.
-  await restart(page, service, app)
+  await restart(page, service, startApp, app)
   await expect(page.getByTestId('unlock-wait')).toBeVisible()
   await page.getByTestId('unlock-code').fill('8080')
   await expect(page.getByTestId('unlock-submit')).toBeEnabled({ timeout: 45_000 })
@@ -165,9 +157,9 @@ test('OTP-18 wrong codes make the next try wait (0, 0, 0, 2, 4, 8 s …), and th
   await expect(page.getByTestId('otp-code')).toBeVisible()
 })
 
-test('OTP-18 the app locks itself after the configured idle time and asks for the code again', async ({ page, service, snap }) => {
+test('OTP-18 the app locks itself after the configured idle time and asks for the code again', async ({ page, service, startApp, snap }) => {
   test.setTimeout(180_000)
-  await appWithToken(page, service)
+  await appWithToken(page, service, startApp)
   await openLockSettings(page)
   await switchLock(page)
   await page.getByTestId('lock-code').fill('4321')

@@ -3,35 +3,18 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Page } from '@playwright/test'
-import { expect, stop, test } from './fixtures.ts'
-import { BIZ, newDataDir, setUp, startOwnApp, startOwnService, uniqueUser, type OwnApp, type OwnService } from './device-helpers.ts'
-
-let service: OwnService
-const apps: OwnApp[] = []
-
-test.beforeAll(async () => {
-  service = await startOwnService()
-})
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => stop(app.child)))
-  await service.close()
-})
-
-async function app(serviceUrl: string, dataDir = newDataDir()): Promise<OwnApp> {
-  const started = await startOwnApp(serviceUrl, dataDir)
-  apps.push(started)
-  return started
-}
+import { expect, stop, test, type Service, type Stack } from './fixtures.ts'
+import { BIZ, setUp, uniqueUser } from './device-helpers.ts'
 
 /** A set-up token; the app then runs against `serviceUrl` (the real service unless a test says otherwise). */
-async function tokenOn(page: Page, prefix: string, serviceUrl?: string): Promise<string> {
+async function tokenOn(page: Page, { service, startApp }: Stack, prefix: string, serviceUrl?: string): Promise<string> {
   const userId = uniqueUser(prefix)
-  const first = await app(service.url)
+  const first = await startApp(service.url)
   await setUp(page, first.url, BIZ, userId, service.issue(BIZ, userId))
   await expect(page.getByTestId('otp-code')).toBeVisible()
   if (serviceUrl) {
     await stop(first.child)
-    await page.goto((await app(serviceUrl, first.dataDir)).url)
+    await page.goto((await startApp(serviceUrl, first.dataDir)).url)
     await expect(page.getByTestId('otp-code')).toBeVisible()
   }
   return userId
@@ -52,12 +35,12 @@ async function expectError(page: Page, code: string, message: string, remedy: st
 
 const RETRY = '通信が正常に完了しませんでした。再試行するか、しばらくたってからご利用ください。'
 
-function correctionOf(userId: string): number {
+function correctionOf(service: Service, userId: string): number {
   return service.query<{ correction_steps: number }>('select correction_steps from tokens where service_id = ? and user_id = ?', BIZ, userId).correction_steps
 }
 
-test('OTP-24 設定メニュー → パスワード補正 (the seed notes) → [実行] → done, wait 2–3 minutes → [設定メニューに戻る]', async ({ page, snap }) => {
-  const userId = await tokenOn(page, 'correct')
+test('OTP-24 設定メニュー → パスワード補正 (the seed notes) → [実行] → done, wait 2–3 minutes → [設定メニューに戻る]', async ({ page, service, startApp, snap }) => {
+  const userId = await tokenOn(page, { service, startApp }, 'correct')
   service.sql('update tokens set correction_steps = 7 where service_id = ? and user_id = ?', BIZ, userId)
   await page.getByTestId('tab-settings').click()
   await page.getByTestId('settings-correction').click()
@@ -74,13 +57,13 @@ test('OTP-24 設定メニュー → パスワード補正 (the seed notes) → [
   await expect(page.getByTestId('correction-done-wait')).toHaveText('本機能を実行後は、2～3分待ってから認証を行って下さい。')
   await snap('correction-02-完了')
   // The app's clock is the machine's, as the service's: the measured offset is none, replacing the stored 7.
-  expect(correctionOf(userId)).toBe(0)
+  expect(correctionOf(service, userId)).toBe(0)
   await page.getByTestId('correction-back').click()
   await expect(page.getByTestId('screen-title')).toHaveText('設定メニュー')
 })
 
-test('OTP-24 A403 (パスワード補正に失敗しました。) when the service refuses: the token is locked', async ({ page, snap }) => {
-  const userId = await tokenOn(page, 'a403')
+test('OTP-24 A403 (パスワード補正に失敗しました。) when the service refuses: the token is locked', async ({ page, service, startApp, snap }) => {
+  const userId = await tokenOn(page, { service, startApp }, 'a403')
   service.sql('update tokens set failures = 10 where service_id = ? and user_id = ?', BIZ, userId)
   await runCorrection(page)
   await expectError(page, 'A403', 'パスワード補正に失敗しました。', RETRY)
@@ -89,8 +72,8 @@ test('OTP-24 A403 (パスワード補正に失敗しました。) when the servi
   await expect(page.getByTestId('screen-title')).toHaveText('パスワード補正')
 })
 
-test('OTP-24 S4E3 when the service finds the token expired', async ({ page, snap }) => {
-  const userId = await tokenOn(page, 's4e3')
+test('OTP-24 S4E3 when the service finds the token expired', async ({ page, service, startApp, snap }) => {
+  const userId = await tokenOn(page, { service, startApp }, 's4e3')
   service.sql('update tokens set expires_at = ? where service_id = ? and user_id = ?', Date.now() - 60_000, BIZ, userId)
   await runCorrection(page)
   await expectError(
@@ -102,18 +85,18 @@ test('OTP-24 S4E3 when the service finds the token expired', async ({ page, snap
   await snap('correction-S4E3')
 })
 
-test('OTP-24 A400 when the service cannot be reached', async ({ page, snap }) => {
-  await tokenOn(page, 'a400', 'http://127.0.0.1:9')
+test('OTP-24 A400 when the service cannot be reached', async ({ page, service, startApp, snap }) => {
+  await tokenOn(page, { service, startApp }, 'a400', 'http://127.0.0.1:9')
   await runCorrection(page)
   await expectError(page, 'A400', '通信できません。\nインターネットに接続できることをご確認の上、もう一度実施してください。', RETRY)
   await snap('correction-A400')
 })
 
-test('OTP-24 A401 when the TLS handshake fails (the peer does not speak TLS)', async ({ page }) => {
+test('OTP-24 A401 when the TLS handshake fails (the peer does not speak TLS)', async ({ page, service, startApp }) => {
   const plain = http.createServer((_request, response) => response.end())
   await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve))
   try {
-    await tokenOn(page, 'a401', `https://127.0.0.1:${(plain.address() as AddressInfo).port}`)
+    await tokenOn(page, { service, startApp }, 'a401', `https://127.0.0.1:${(plain.address() as AddressInfo).port}`)
     await runCorrection(page)
     await expectError(page, 'A401', 'パスワード補正に失敗しました。', RETRY)
   } finally {

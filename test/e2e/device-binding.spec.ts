@@ -3,25 +3,10 @@
 // the re-issue guidance on renewal, correction and 取引確認; a request the service calls stale is A999 with an id.
 import type { Page } from '@playwright/test'
 import { expect, stop, test } from './fixtures.ts'
-import { NETBANK, newDataDir, setUp, startOwnApp, startOwnService, uniqueUser, type OwnApp, type OwnService } from './device-helpers.ts'
+import { NETBANK, setUp, uniqueUser } from './device-helpers.ts'
 
-let service: OwnService
-const apps: OwnApp[] = []
-
-test.beforeAll(async () => {
-  // Inside the renewal window, so that start-up offers renewal.
-  service = await startOwnService({ TOKEN_LIFETIME_DAYS: '100' })
-})
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => stop(app.child)))
-  await service.close()
-})
-
-async function app(dataDir = newDataDir(), clockOffsetDays?: number): Promise<OwnApp> {
-  const started = await startOwnApp(service.url, dataDir, clockOffsetDays)
-  apps.push(started)
-  return started
-}
+// Inside the renewal window, so that start-up offers renewal.
+test.use({ serviceEnv: { TOKEN_LIFETIME_DAYS: '100' } })
 
 const A998_MESSAGE = '再度ワンタイムパスワード利用開始のお手続きが必要になります。お手続きの詳細については、ご利用のサービスの問い合わせ先にご連絡ください。'
 const A998_REMEDY = 'ワンタイムパスワード再発行のお手続きが必要です。お手続きの詳細については、当組合マニュアルをご参照いただくか、お客様センターへお問い合わせください。'
@@ -32,9 +17,9 @@ async function expectA998(page: Page): Promise<void> {
   await expect(page.getByTestId('error-remedy')).toHaveText(A998_REMEDY)
 }
 
-test('OTP-26 OTP-13 a device revoked on the service: A998 on 取引確認, パスワード補正 and 有効期限更新', async ({ page, snap }) => {
+test('OTP-26 OTP-13 a device revoked on the service: A998 on 取引確認, パスワード補正 and 有効期限更新', async ({ page, service, startApp, snap }) => {
   const userId = uniqueUser('revoked')
-  const first = await app()
+  const first = await startApp(service.url)
   await setUp(page, first.url, NETBANK, userId, service.issue(NETBANK, userId))
   await page.getByTestId('tab-transactions').click()
   await expect(page.getByTestId('tx-none')).toBeVisible()
@@ -53,21 +38,21 @@ test('OTP-26 OTP-13 a device revoked on the service: A998 on 取引確認, パ�
   await expectA998(page)
 
   await stop(first.child)
-  const next = await app(first.dataDir)
+  const next = await startApp(service.url, first.dataDir)
   await page.goto(next.url)
   await expect(page.getByTestId('screen-title')).toHaveText('有効期限更新')
   await page.getByTestId('expiry-renew-now').click()
   await expectA998(page)
 })
 
-test('OTP-13 OTP-26 a signed request the service finds stale (device clock a day off) is A999 with a correlation id', async ({ page, snap }) => {
+test('OTP-13 OTP-26 a signed request the service finds stale (device clock a day off) is A999 with a correlation id', async ({ page, service, startApp, snap }) => {
   const userId = uniqueUser('stale')
-  const first = await app()
+  const first = await startApp(service.url)
   await setUp(page, first.url, NETBANK, userId, service.issue(NETBANK, userId))
   await expect(page.getByTestId('otp-code')).toBeVisible()
   await stop(first.child)
 
-  const shifted = await app(first.dataDir, 1)
+  const shifted = await startApp(service.url, first.dataDir, { clockOffsetDays: 1 })
   await page.goto(shifted.url)
   await expect(page.getByTestId('screen-title')).toHaveText('有効期限更新')
   await page.getByTestId('expiry-later').click()

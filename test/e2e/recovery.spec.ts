@@ -6,25 +6,11 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { newDataDir, setUp, startOwnApp, uniqueUser, type OwnApp } from './device-helpers.ts'
-import { expect, stop, test, type Service } from './fixtures.ts'
+import { newDataDir, setUp, uniqueUser } from './device-helpers.ts'
+import { expect, stop, test, type Service, type StartApp } from './fixtures.ts'
 
 const SERVICE = 'SHINKUMIBIZ'
-const running: OwnApp[] = []
-test.afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => stop(app.child)))
-})
-
-/** A browser-host app whose log lines (JSON on stderr) the test can read. */
-async function startApp(serviceUrl: string, dataDir = newDataDir()): Promise<OwnApp & { log: () => string }> {
-  const app = await startOwnApp(serviceUrl, dataDir)
-  running.push(app)
-  let log = ''
-  app.child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  return { ...app, log: () => log }
-}
-
-async function withToken(page: Page, service: Service) {
+async function withToken(page: Page, service: Service, startApp: StartApp) {
   const app = await startApp(service.url)
   const userId = uniqueUser('rec')
   const password = (JSON.parse(service.admin('issue', '--service', SERVICE, '--user', userId, '--json')) as { activationPassword: string }).activationPassword
@@ -33,8 +19,8 @@ async function withToken(page: Page, service: Service) {
   return app
 }
 
-test('OTP-26 a crash while rendering is A999 with the correlation id of its log line; the app works afterwards', async ({ page, service, snap }) => {
-  const app = await withToken(page, service)
+test('OTP-26 a crash while rendering is A999 with the correlation id of its log line; the app works afterwards', async ({ page, service, startApp, snap }) => {
+  const app = await withToken(page, service, startApp)
   // A token whose expiry is not a date makes the ワンタイムパスワード screen throw while it renders.
   await page.route('**/__bridge/tokens.list', async (route) => {
     const response = await route.fetch()
@@ -58,8 +44,8 @@ test('OTP-26 a crash while rendering is A999 with the correlation id of its log 
   await expect(page.getByTestId('otp-code')).toHaveText(/^\d{4}\s\d{4}$/)
 })
 
-test('OTP-26 out of memory in the renderer (V8 RangeError) is A9EX, and the app works afterwards', async ({ page, service, snap }) => {
-  const app = await withToken(page, service)
+test('OTP-26 out of memory in the renderer (V8 RangeError) is A9EX, and the app works afterwards', async ({ page, service, startApp, snap }) => {
+  const app = await withToken(page, service, startApp)
   // Longer than V8's maximum string length: the allocation V8 refuses, thrown outside any React handler.
   await page.evaluate(() => void setTimeout(() => 'x'.repeat(2 ** 30)))
   await expect(page.getByTestId('error-screen')).toBeVisible()
@@ -72,8 +58,8 @@ test('OTP-26 out of memory in the renderer (V8 RangeError) is A9EX, and the app 
   await expect(page.getByTestId('otp-code')).toHaveText(/^\d{4}\s\d{4}$/)
 })
 
-test('OTP-26 after the renderer process died: #recovered=A999 (with the id) and #recovered=A9EX show their screen once, then the app starts', async ({ page, service, snap }) => {
-  const app = await withToken(page, service)
+test('OTP-26 after the renderer process died: #recovered=A999 (with the id) and #recovered=A9EX show their screen once, then the app starts', async ({ page, service, startApp, snap }) => {
+  const app = await withToken(page, service, startApp)
   const correlationId = crypto.randomUUID()
   // A full load, as Electron's loadURL of the dead window is (a hash change alone would keep the running page).
   await page.goto('about:blank')
@@ -92,8 +78,8 @@ test('OTP-26 after the renderer process died: #recovered=A999 (with the id) and 
   await expect(page.getByTestId('otp-code')).toBeVisible()
 })
 
-test('OTP-26 A998: a vault copied next to another key file → A998 → 初期設定をやり直す → 初期設定; the unreadable vault is kept aside', async ({ page, service, snap }) => {
-  const original = await withToken(page, service)
+test('OTP-26 A998: a vault copied next to another key file → A998 → 初期設定をやり直す → 初期設定; the unreadable vault is kept aside', async ({ page, service, startApp, snap }) => {
+  const original = await withToken(page, service, startApp)
   await stop(original.child)
 
   const dataDir = newDataDir()

@@ -5,78 +5,14 @@
 // CSV, and the idle sign-out. The service runs on a manual clock at 14:00 JST today (inside service hours).
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { Secret, TOTP } from 'otpauth'
-import type { Browser, Page } from '@playwright/test'
-import { expect, ROOT, startOwnService, startProcess, stop, test as base, type Service } from './fixtures.ts'
-import { CLIENT, TARO, fillAccount, fillCustomer, screenId } from './linkage/fixture.ts'
+import type { Page } from '@playwright/test'
+import { expect, test, type Clock, type Demo, type DemoStaff } from './fixtures.ts'
+import { CLIENT, TARO, fillAccount, fillCustomer, screenId } from './linkage/helpers.ts'
 import { newDevice, provision, setUpToken } from '../server/client.ts'
 
-interface DemoStaff {
-  staffId: string
-  password: string
-  totpSecret: string
-  role: string
-}
-interface Demo {
-  staff: DemoStaff[]
-  customers: { serviceId?: string; userId?: string; activationPassword?: string }[]
-  relyingPartyKey: string
-}
-interface Clock {
-  now(): Date
-  /** Moves the service's clock; every staff sign-in takes the next TOTP step (a code opens one session only). */
-  advance(seconds: number): Promise<Date>
-}
-
-/** 14:00 JST today: inside the API linkage's service hours on every day of the year (LNK-05). */
-function todayAfternoonJst(): Date {
-  const jstDate = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)
-  return new Date(`${jstDate}T14:00:00+09:00`)
-}
-
-const test = base.extend<{ customerPage: Page }, { service: Service; demo: Demo; clock: Clock }>({
-  service: [
-    async ({}, use) => {
-      const service = await startOwnService({ CLOCK: 'manual', SMTP_URL: '' })
-      await use(service)
-      await service.close()
-      fs.rmSync(service.dataDir, { recursive: true, force: true })
-    },
-    { scope: 'worker' },
-  ],
-  demo: [async ({ service }, use) => use(JSON.parse(service.admin('demo', '--json')) as Demo), { scope: 'worker' }],
-  clock: [
-    async ({ service }, use) => {
-      let now = todayAfternoonJst()
-      const set = async (at: Date) => {
-        const response = await fetch(`${service.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: at.toISOString() }) })
-        expect(response.status).toBe(200)
-        now = at
-        return at
-      }
-      await set(now)
-      await use({ now: () => now, advance: (seconds) => set(new Date(now.getTime() + seconds * 1000)) })
-    },
-    { scope: 'worker' },
-  ],
-  // The whole screen, however long (the window scrolls inside .app-main), with transitions settled.
-  snap: async ({ page }, use, testInfo) => {
-    await use(async (name) => {
-      const size = page.viewportSize()!
-      const hidden = await page.locator('.app-main').evaluate((el) => el.scrollHeight - el.clientHeight)
-      if (hidden > 0) await page.setViewportSize({ width: size.width, height: size.height + hidden })
-      await page.screenshot({ path: path.join(ROOT, 'test-results', 'screens', testInfo.project.name, `${name}.png`), animations: 'disabled' })
-      if (hidden > 0) await page.setViewportSize(size)
-    })
-  },
-  customerPage: async ({ browser }, use) => {
-    const page = await (browser as Browser).newPage({ viewport: { width: 390, height: 844 } })
-    await use(page)
-    await page.close()
-  },
-})
+// The service on a manual clock (14:00 JST today, the `clock` fixture) and mail to the development outbox.
+test.use({ serviceEnv: { CLOCK: 'manual', SMTP_URL: '' } })
 
 const staffOf = (demo: Demo, staffId: string) => demo.staff.find((s) => s.staffId === staffId)!
 const totp = (secret: string, at: Date) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at.getTime() })
@@ -331,19 +267,13 @@ test('STF-05 監査 reads the audit log and exports it as CSV (a download in the
   await snap('staff-21-audit-exported')
 })
 
-test('STF-01 idle time signs the staff member out in the main process; the screen says why', async ({ page, service, demo, clock, snap }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shinkumi-staff-idle-'))
-  const host = await startProcess(['main/web.ts', '--port', '0', '--service-url', service.url, '--data-dir', dataDir], { SHINKUMI_STAFF_IDLE_SECONDS: '5' }, /browser host\): (http:\/\/\S+)/)
-  try {
-    await openStaffMode(page, host.match[1]!)
-    await signIn(page, clock, staffOf(demo, 'teller01'))
-    await expect(page.getByTestId('screen-title')).toHaveText('スタッフサインイン', { timeout: 15_000 })
-    await expect(page.getByTestId('staff-ended')).toHaveText('一定時間操作がなかったため、サインアウトしました。')
-    await snap('staff-22-idle-signed-out')
-  } finally {
-    await stop(host.child)
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  }
+test('STF-01 idle time signs the staff member out in the main process; the screen says why', async ({ page, service, startApp, demo, clock, snap }) => {
+  const host = await startApp(service.url, undefined, { env: { SHINKUMI_STAFF_IDLE_SECONDS: '5' } })
+  await openStaffMode(page, host.url)
+  await signIn(page, clock, staffOf(demo, 'teller01'))
+  await expect(page.getByTestId('screen-title')).toHaveText('スタッフサインイン', { timeout: 15_000 })
+  await expect(page.getByTestId('staff-ended')).toHaveText('一定時間操作がなかったため、サインアウトしました。')
+  await snap('staff-22-idle-signed-out')
 })
 
 test('STF-01 スタッフモード is offered on the start screen (初期設定)', async ({ page, app, snap }) => {

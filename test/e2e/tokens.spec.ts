@@ -3,21 +3,10 @@
 // limit, and トークン削除 — local only, so the service still refuses the same user (S0B4).
 import type { Page } from '@playwright/test'
 import type { BridgeApi } from '@shinkumi/common/bridge.ts'
-import { newDataDir, setUp, startOwnApp, uniqueUser, type OwnApp } from './device-helpers.ts'
+import { setUp, uniqueUser } from './device-helpers.ts'
 import { expect, stop, test, type Service } from './fixtures.ts'
 
 const SERVICE = 'SHINKUMIBIZ'
-const running: OwnApp[] = []
-test.afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => stop(app.child)))
-})
-
-async function startApp(serviceUrl: string, dataDir = newDataDir()): Promise<OwnApp> {
-  const app = await startOwnApp(serviceUrl, dataDir)
-  running.push(app)
-  return app
-}
-
 const issue = (service: Service, userId: string) =>
   (JSON.parse(service.admin('issue', '--service', SERVICE, '--user', userId, '--json')) as { activationPassword: string }).activationPassword
 
@@ -42,7 +31,7 @@ async function provisionThroughBridge(page: Page, userId: string, activationPass
   expect(result.ok).toBe(true)
 }
 
-test('OTP-04 OTP-05 OTP-15 トークン追加 → トークン追加完了 → トークン表示名設定 → トークン選択; names _2; start-up and the tab show トークン選択', async ({ page, service, snap }) => {
+test('OTP-04 OTP-05 OTP-15 トークン追加 → トークン追加完了 → トークン表示名設定 → トークン選択; names _2; start-up and the tab show トークン選択', async ({ page, service, startApp, snap }) => {
   const app = await startApp(service.url)
   const first = uniqueUser('multi')
   await setUp(page, app.url, SERVICE, first, issue(service, first))
@@ -94,7 +83,7 @@ test('OTP-04 OTP-05 OTP-15 トークン追加 → トークン追加完了 → �
   await expect(page.getByTestId('otp-code')).toHaveText(/^\d{4}\s\d{4}$/)
 })
 
-test('OTP-11 トークン追加 of the same service ID and user ID is A916, before any network call', async ({ page, service, snap }) => {
+test('OTP-11 トークン追加 of the same service ID and user ID is A916, before any network call', async ({ page, service, startApp, snap }) => {
   const app = await startApp(service.url)
   const userId = uniqueUser('dup')
   const password = issue(service, userId)
@@ -105,7 +94,7 @@ test('OTP-11 トークン追加 of the same service ID and user ID is A916, befo
   await snap('tokens-04-A916')
 })
 
-test('OTP-03 the 11th token is refused with the seed guidance and no code', async ({ page, service, snap }) => {
+test('OTP-03 the 11th token is refused with the seed guidance and no code', async ({ page, service, startApp, snap }) => {
   test.setTimeout(120_000)
   const app = await startApp(service.url)
   const first = uniqueUser('ten')
@@ -128,7 +117,7 @@ test('OTP-03 the 11th token is refused with the seed guidance and no code', asyn
   await expect(page.getByTestId('token-select-name').last()).toHaveText('しんくみビジネス_10')
 })
 
-test('OTP-14 トークン削除 → トークン削除確認 → [削除] → 設定メニュー; the last one → トークン削除完了 → [次へ] → 初期設定; local only', async ({ page, service, snap }) => {
+test('OTP-14 トークン削除 → トークン削除確認 → [削除] → 設定メニュー; the last one → トークン削除完了 → [次へ] → 初期設定; local only', async ({ page, service, startApp, snap }) => {
   const app = await startApp(service.url)
   const [first, second] = [uniqueUser('del'), uniqueUser('del')]
   const firstPassword = issue(service, first)

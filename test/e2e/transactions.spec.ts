@@ -3,38 +3,10 @@
 // and internet banking reads each outcome. A transaction still pending blocks renewal (S3D4).
 import type { Page } from '@playwright/test'
 import { expect, stop, test } from './fixtures.ts'
-import {
-  BIZ,
-  NETBANK,
-  BIZ_RP_KEY,
-  newDataDir,
-  setUp,
-  startOwnApp,
-  startOwnService,
-  submitTransaction,
-  transactionStatus,
-  uniqueUser,
-  type OwnApp,
-  type OwnService,
-} from './device-helpers.ts'
+import { BIZ, NETBANK, BIZ_RP_KEY, setUp, submitTransaction, transactionStatus, uniqueUser } from './device-helpers.ts'
 
-let service: OwnService
-const apps: OwnApp[] = []
-
-test.beforeAll(async () => {
-  // Inside the renewal window, so that renewal can be tried (S3D4) and can succeed afterwards.
-  service = await startOwnService({ TOKEN_LIFETIME_DAYS: '100' })
-})
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => stop(app.child)))
-  await service.close()
-})
-
-async function app(dataDir = newDataDir()): Promise<OwnApp> {
-  const started = await startOwnApp(service.url, dataDir)
-  apps.push(started)
-  return started
-}
+// Inside the renewal window, so that renewal can be tried (S3D4) and can succeed afterwards.
+test.use({ serviceEnv: { TOKEN_LIFETIME_DAYS: '100' } })
 
 const transfer = (payeeName: string, amount: number) => ({
   payeeBank: 'ミレ信用組合',
@@ -50,9 +22,9 @@ async function openTransactions(page: Page): Promise<void> {
   await expect(page.getByTestId('transactions')).toBeVisible()
 }
 
-test('OTP-25 SVC-06 取引認証開始 on first use; internet banking reads approved and rejected; a pending one blocks renewal with S3D4', async ({ page, snap }) => {
+test('OTP-25 SVC-06 取引認証開始 on first use; internet banking reads approved and rejected; a pending one blocks renewal with S3D4', async ({ page, service, startApp, snap }) => {
   const userId = uniqueUser('tx')
-  const first = await app()
+  const first = await startApp(service.url)
   await setUp(page, first.url, NETBANK, userId, service.issue(NETBANK, userId))
   await expect(page.getByTestId('tab-transactions')).toHaveText('取引認証開始')
   await snap('tx-01-取引認証開始タブ')
@@ -102,15 +74,15 @@ test('OTP-25 SVC-06 取引認証開始 on first use; internet banking reads appr
 
   // Nothing is pending any more: at the next start the renewal goes through.
   await stop(first.child)
-  const next = await app(first.dataDir)
+  const next = await startApp(service.url, first.dataDir)
   await page.goto(next.url)
   await page.getByTestId('expiry-renew-now').click()
   await expect(page.getByTestId('screen-title')).toHaveText('有効期限更新完了')
 })
 
-test('OTP-25 OTP-05 no 取引確認 tab for a token whose service does not offer it', async ({ page }) => {
+test('OTP-25 OTP-05 no 取引確認 tab for a token whose service does not offer it', async ({ page, service, startApp }) => {
   const userId = uniqueUser('notx')
-  const started = await app()
+  const started = await startApp(service.url)
   await setUp(page, started.url, BIZ, userId, service.issue(BIZ, userId))
   await expect(page.getByTestId('tab-settings')).toBeVisible()
   await expect(page.getByTestId('tab-transactions')).toHaveCount(0)

@@ -1,6 +1,8 @@
 // SVC-03: the admin CLI as a child process (as `npm run admin` runs it), on the same database as a running service.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
@@ -15,9 +17,9 @@ interface Run {
   stderr: string
 }
 
-function runAdmin(env: Record<string, string>, ...args: string[]): Promise<Run> {
+function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['src/cli/admin.ts', ...args], { cwd: `${ROOT}server`, env: { ...process.env, ...env } })
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -25,6 +27,14 @@ function runAdmin(env: Record<string, string>, ...args: string[]): Promise<Run> 
     child.once('error', reject)
     child.once('close', (code) => resolve({ code, stdout, stderr }))
   })
+}
+
+const runAdmin = (env: Record<string, string>, ...args: string[]) => run(NODE, ['src/cli/admin.ts', ...args], `${ROOT}server`, env)
+
+/** npm itself, the one running the tests when there is one; Node 22 first on the PATH, as `npm test` has it. */
+function runNpm(env: Record<string, string>, ...args: string[]): Promise<Run> {
+  const [command, ...prefix] = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm']
+  return run(command!, [...prefix, ...args], ROOT, { ...env, PATH: `${ROOT}node_modules/.bin${path.delimiter}${process.env.PATH ?? ''}` })
 }
 
 async function adminJson<T>(env: Record<string, string>, ...args: string[]): Promise<T> {
@@ -59,6 +69,18 @@ describeOnEachDatabase('admin CLI', (target) => {
       relyingParties: await db.selectFrom('relying_parties').select(['id', 'name', 'key_hash']).orderBy('id').execute(),
     }
   }
+
+  // npm writes its `> shinkumi-otp@… admin` banner to standard output before the script, and nothing in a project
+  // .npmrc turns off only that (loglevel=silent also hides npm's own errors; json=true turns every npm command's output
+  // into JSON): README gives `--silent` for machine-readable output, and this is that very command.
+  it('SVC-03 the README\'s `npm run --silent admin -- demo --json` prints the JSON document and nothing else', { timeout: 60_000 }, async () => {
+    const readme = fs.readFileSync(`${ROOT}README.md`, 'utf8')
+    expect(readme).toContain('npm run --silent admin -- demo --json')
+    const npm = await runNpm(h.env, 'run', '--silent', 'admin', '--', 'demo', '--json')
+    expect(npm.code, npm.stderr).toBe(0)
+    const demo = JSON.parse(npm.stdout) as DemoJson
+    expect(demo.services.map((s) => s.serviceId)).toEqual(['SHINKUMI', 'SHINKUMIBIZ'])
+  })
 
   it('SVC-03 demo loads the documented data set, and loading it twice leaves the same state', async () => {
     const first = await adminJson<DemoJson>(h.env, 'demo')

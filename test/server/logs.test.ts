@@ -1,52 +1,16 @@
 // SEC-08: no account number, name, phone, PIN, OTP or secret in any log line. The service runs as `npm run service`
 // does (its own process, logging at info to stdout) on the harness's database; a customer's and a staff member's
 // whole journey goes through it, and the captured log is searched for every value used.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASES, startHarness, type Harness } from './harness.ts'
 import { setUpToken, verifyOtp, postJson } from './client.ts'
 import { loadDemo } from '../../server/src/cli/demo.ts'
 import { CLIENT, LinkageBrowser, TARO, authNumberOf, authorizeUrl, basic, inboundCall, pkce } from './linkage-client.ts'
 import { staffCode, type DemoStaff } from './staff-client.ts'
+import { startLoggingService, type LoggingService } from './logging-service.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const NODE = `${ROOT}node_modules/.bin/node`
 /** Within the linkage's service hours (a Wednesday, 14:00 JST). */
 const AT = new Date('2026-11-18T05:00:00Z')
-
-interface LoggingService {
-  url: string
-  log: () => string
-  stop: () => Promise<void>
-}
-
-async function startLoggingService(env: Record<string, string>): Promise<LoggingService> {
-  const child: ChildProcess = spawn(NODE, ['src/main.ts'], {
-    cwd: `${ROOT}server`,
-    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info', CLOCK: 'manual' },
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const seen = () => {
-      const match = output.match(/service listening on (http:\/\/127\.0\.0\.1:\d+)/)
-      if (match) resolve(match[1]!)
-    }
-    child.stdout!.on('data', seen)
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)))
-  })
-  return {
-    url,
-    log: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
-}
 
 /** `value` as a log could hold it: as is, URL-encoded, or JSON-escaped. */
 function forms(value: string): string[] {

@@ -3,7 +3,8 @@
 // photographed (test-results/linkage/*-en-*.png).
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect, TARO, authorizeUrl, fillAccount, pkce, screenId, WEEKDAY_AFTERNOON, type LinkageService } from './fixture.ts'
+import { test, expect, WEEKDAY_AFTERNOON, type LinkageService } from '../fixtures.ts'
+import { TARO, authorizeUrl, fillAccount, pkce, screenId } from './helpers.ts'
 
 /** Critical and serious violations of WCAG 2.1 A/AA on the page as it is now, named for the failure message. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -12,6 +13,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
+
+// Each test starts its own flow at WEEKDAY_AFTERNOON (the linkage fixture): on CI's two workers they run side by side.
+test.describe.configure({ mode: 'parallel' })
 
 const WORDS = {
   ja: { next: '次へ', decide: '電話番号の決定', confirm: '確定する', abort: '中止する', pin: 'キャッシュカードの暗証番号', ok: 'OK', restart: '最初に戻る' },
@@ -23,11 +27,8 @@ for (const lang of ['ja', 'en'] as const) {
     test.use({ viewport: { width: 390, height: 844 }, locale: lang === 'ja' ? 'ja-JP' : 'en-US' })
     const w = WORDS[lang]
 
-    test.beforeEach(async ({ linkage }) => {
-      // Several screens with an axe scan (and, in English, a screenshot) on each: minutes on a loaded 2-core machine.
-      test.setTimeout(300_000)
-      await linkage.setClock(WEEKDAY_AFTERNOON)
-    })
+    // Several screens with an axe scan (and, in English, a screenshot) on each: minutes on a loaded 2-core machine.
+    test.describe.configure({ timeout: 300_000 })
 
     /** Checks the page with axe and, for English, photographs it. */
     async function check(page: Page, snap: (name: string) => Promise<void>, name: string) {

@@ -5,7 +5,8 @@
 import * as oidc from 'openid-client'
 import { importJWK, type CryptoKey } from 'jose'
 import { DEMO_FAPI_CLIENT as FAPI } from '../../../server/src/linkage/demo.ts'
-import { test, expect, TARO, WEEKDAY_AFTERNOON, catchRedirect, fillAccount, fillCustomer, screenId } from './fixture.ts'
+import { test, expect, WEEKDAY_AFTERNOON } from '../fixtures.ts'
+import { TARO, catchRedirect, fillAccount, fillCustomer, screenId } from './helpers.ts'
 
 // The whole customer journey plus the app's token, resource, refresh and revocation calls: more than one page's worth.
 test.describe.configure({ timeout: 120_000 })

@@ -1,5 +1,6 @@
 // LNK-04: five failures lock API linkage for the account until the next 0:00 JST; every attempt meanwhile is B84.
-import { test, expect, HANAKO, authorizeUrl, fillAccount, fillCustomer, pkce, screenId } from './fixture.ts'
+import { test, expect } from '../fixtures.ts'
+import { HANAKO, authorizeUrl, fillAccount, fillCustomer, pkce, screenId } from './helpers.ts'
 
 test.use({ viewport: { width: 390, height: 844 } })
 

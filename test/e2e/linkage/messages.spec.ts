@@ -1,6 +1,7 @@
 // LNK-02…LNK-11: every message of the seed, as the customer sees it in Chromium (phone size), with screenshots.
 import type { Page } from '@playwright/test'
-import { test, expect, TARO, HANAKO, authorizeUrl, catchRedirect, fillAccount, fillCustomer, pkce, screenId, toCallScreen, WEEKDAY_AFTERNOON } from './fixture.ts'
+import { test, expect } from '../fixtures.ts'
+import { TARO, HANAKO, authorizeUrl, catchRedirect, fillAccount, fillCustomer, pkce, screenId, toCallScreen } from './helpers.ts'
 
 test.use({ viewport: { width: 390, height: 844 } })
 
@@ -12,10 +13,6 @@ async function expectErrorDialog(page: Page, message: string) {
   await dialog.getByRole('button', { name: 'OK' }).click()
   await expect(dialog).toBeHidden()
 }
-
-test.beforeEach(async ({ linkage }) => {
-  await linkage.setClock(WEEKDAY_AFTERNOON)
-})
 
 test('LNK-02 SOA201: missing items → 「入力されていない項目があります。」 and 「必ず入力して下さい。」 on the field', async ({ page, linkage, snap }) => {
   await page.goto(authorizeUrl(linkage, pkce().challenge))

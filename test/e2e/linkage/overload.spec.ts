@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test, expect, authorizeUrl, fillAccount, pkce, screenId, TARO } from './fixture.ts'
-import { ROOT } from '../fixtures.ts'
+import { ROOT, test, expect } from '../fixtures.ts'
+import { authorizeUrl, fillAccount, pkce, screenId, TARO } from './helpers.ts'
 
 test.use({ viewport: { width: 1280, height: 800 }, serviceEnv: { LINKAGE_MAX_FLOWS: '2' } })
 

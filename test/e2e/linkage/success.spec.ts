@@ -1,6 +1,7 @@
 // LNK-01…LNK-12: the whole journey in Chromium, from the fintech app's authorization request to GET /v1/accounts,
 // at a phone's and a PC's size, with a screenshot of every screen.
-import { test, expect, CLIENT, TARO, authorizeUrl, catchRedirect, fillAccount, fillCustomer, pkce, screenId } from './fixture.ts'
+import { test, expect } from '../fixtures.ts'
+import { CLIENT, TARO, authorizeUrl, catchRedirect, fillAccount, fillCustomer, pkce, screenId } from './helpers.ts'
 
 for (const [label, viewport] of [
   ['phone', { width: 390, height: 844 }],
