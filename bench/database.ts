@@ -56,7 +56,17 @@ export async function databaseSuite(kind: 'sqlite' | 'postgres', options: SuiteO
     const rpKey = (await saveRelyingParty(deps.db, new Date(now), { name: 'bench', serviceIds: [SCALE_SERVICE] })).key
     await deps.db
       .insertInto('staff_users')
-      .values({ staff_id: 'bench01', name: 'ベンチ', role: '窓口', password_hash: 'x', totp_secret_ciphertext: 'x', totp_last_step: -1, failures: 0, locked_until: null, created_at: now })
+      .values({
+        staff_id: 'bench01',
+        name: 'ベンチ',
+        role: '窓口',
+        password_hash: 'x',
+        totp_secret_ciphertext: 'x',
+        totp_last_step: -1,
+        failures: 0,
+        locked_until: null,
+        created_at: now,
+      })
       .execute()
     const staffToken = (await openSession(deps, 'bench01', '127.0.0.1')).token
 
@@ -153,7 +163,10 @@ async function verifyFigures(serviceUrl: string, referenceUrl: string, rpKey: st
     }),
   )
   const mismatching = userCycle(warm, half)
-  const mismatch = await run(serviceUrl, verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })))
+  const mismatch = await run(
+    serviceUrl,
+    verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })),
+  )
   const ratio = (a: Throughput, b: Throughput) => round(a.rps / b.rps, 3)
   return {
     verify: { accept, mismatch, replayed },

@@ -32,7 +32,10 @@ function round(n: number) {
 
 function table(r: typeof report): string {
   const rows: [string, string, string][] = []
-  for (const [name, suite] of [['sqlite', r.sqlite], ['postgres', r.postgres]] as const) {
+  for (const [name, suite] of [
+    ['sqlite', r.sqlite],
+    ['postgres', r.postgres],
+  ] as const) {
     if (!suite) continue
     const v = suite.verify
     rows.push([name, 'verify accept / mismatch / replayed rps', `${v.accept.rps} / ${v.mismatch.rps} / ${v.replayed.rps}`])
@@ -46,7 +49,8 @@ function table(r: typeof report): string {
     rows.push(['desktop', `first screen (${name}) JS / CSS gzip bytes, staff files`, `${screen.jsGzipBytes} / ${screen.cssGzipBytes}, ${screen.staffFiles}`])
   }
   rows.push(['desktop', 'bare Mantine page JS / CSS gzip bytes', `${r.desktop.bareMantine.jsGzipBytes} / ${r.desktop.bareMantine.cssGzipBytes}`])
-  if (r.desktop.firstContentfulPaint) rows.push(['desktop', 'first paint app / bare Mantine ms', `${r.desktop.firstContentfulPaint.appMs} / ${r.desktop.firstContentfulPaint.bareMantineMs}`])
+  if (r.desktop.firstContentfulPaint)
+    rows.push(['desktop', 'first paint app / bare Mantine ms', `${r.desktop.firstContentfulPaint.appMs} / ${r.desktop.firstContentfulPaint.bareMantineMs}`])
   rows.push(['desktop', 'vault unlock ms', String(r.desktop.vaultUnlockMs)])
   const width = Math.max(...rows.map((row) => row[1].length))
   return rows.map(([a, b, c]) => `${a.padEnd(9)} ${b.padEnd(width)}  ${c}`).join('\n')

@@ -61,7 +61,17 @@ export async function loadScaleData(deps: Deps, options: ScaleOptions): Promise<
   })
   await db
     .insertInto('oauth_clients')
-    .values({ client_id: SCALE_CLIENT, name: '規模試験事業者', secret_hash: 'x', auth_method: 'client_secret_basic', fapi: 0, redirect_uris: '["http://127.0.0.1/cb"]', scope: 'accounts', status: 'active', created_at: now })
+    .values({
+      client_id: SCALE_CLIENT,
+      name: '規模試験事業者',
+      secret_hash: 'x',
+      auth_method: 'client_secret_basic',
+      fapi: 0,
+      redirect_uris: '["http://127.0.0.1/cb"]',
+      scope: 'accounts',
+      status: 'active',
+      created_at: now,
+    })
     .onConflict((oc) => oc.column('client_id').doNothing())
     .execute()
 

@@ -251,7 +251,8 @@ export const errorCatalog = {
     },
     en: {
       message: 'The token has expired.\nPlease contact your service.',
-      remedy: 'The token has expired and cannot be used. Restart this app and renew the expiry date first, then run password correction again. If it still fails, contact the customer center.',
+      remedy:
+        'The token has expired and cannot be used. Restart this app and renew the expiry date first, then run password correction again. If it still fails, contact the customer center.',
     },
   },
   // 取引確認 (OTP-25): the seed documents no screen and no codes for it, so these refusals carry no code (displayCode).

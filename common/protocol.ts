@@ -4,7 +4,10 @@ import { z } from 'zod'
 import { activationPasswordRule, serviceIdRule, userIdRule } from './rules.ts'
 import { fromBase64Url, toBase64Url } from './encoding.ts'
 
-const base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/).max(2048)
+const base64Url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .max(2048)
 
 export const TotpAlgorithm = z.enum(['SHA1', 'SHA256', 'SHA512'])
 
@@ -62,17 +65,9 @@ const encoder = new TextEncoder()
 
 /** Length-prefixed fields, so that no two different transcripts share an encoding. */
 function encodeTranscript(t: SeedTranscript): Uint8Array<ArrayBuffer> {
-  const fields = [
-    'shinkumi-otp/provision/v1',
-    t.serviceId,
-    t.userId,
-    t.tokenId,
-    t.serialNumber,
-    t.devicePublicKey,
-    t.ephemeralPublicKey,
-    t.serverEphemeralPublicKey,
-    t.algorithm,
-  ].map((f) => encoder.encode(f))
+  const fields = ['shinkumi-otp/provision/v1', t.serviceId, t.userId, t.tokenId, t.serialNumber, t.devicePublicKey, t.ephemeralPublicKey, t.serverEphemeralPublicKey, t.algorithm].map(
+    (f) => encoder.encode(f),
+  )
   const out = new Uint8Array(fields.reduce((n, f) => n + 4 + f.length, 0))
   const view = new DataView(out.buffer)
   let at = 0
@@ -89,21 +84,13 @@ function encodeTranscript(t: SeedTranscript): Uint8Array<ArrayBuffer> {
  * key and the other side's ephemeral public key, then HKDF-SHA256 over the whole provisioning transcript.
  * WebCrypto, so the same function runs in the app's main process and in the service.
  */
-export async function deriveTotpSeed(
-  ownEphemeralPrivateKey: CryptoKey,
-  peerEphemeralPublicKey: string,
-  transcript: SeedTranscript,
-): Promise<Uint8Array<ArrayBuffer>> {
+export async function deriveTotpSeed(ownEphemeralPrivateKey: CryptoKey, peerEphemeralPublicKey: string, transcript: SeedTranscript): Promise<Uint8Array<ArrayBuffer>> {
   const subtle = globalThis.crypto.subtle
   const peer = await subtle.importKey('raw', fromBase64Url(peerEphemeralPublicKey), { name: 'ECDH', namedCurve: 'P-256' }, false, [])
   const shared = await subtle.deriveBits({ name: 'ECDH', public: peer }, ownEphemeralPrivateKey, 256)
   const ikm = await subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits'])
   const salt = encoder.encode('shinkumi-otp totp seed')
-  const bits = await subtle.deriveBits(
-    { name: 'HKDF', hash: 'SHA-256', salt, info: encodeTranscript(transcript) },
-    ikm,
-    SEED_BYTES[transcript.algorithm] * 8,
-  )
+  const bits = await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info: encodeTranscript(transcript) }, ikm, SEED_BYTES[transcript.algorithm] * 8)
   return new Uint8Array(bits)
 }
 
@@ -174,9 +161,7 @@ export const TransactionStatus = z.enum(['pending', 'approved', 'rejected', 'exp
 
 /** GET /v1/devices/transactions (signed): the token's pending transactions. */
 export const PendingTransactions = z.object({
-  transactions: z.array(
-    z.object({ id: z.uuid(), details: TransactionDetails, createdAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) }),
-  ),
+  transactions: z.array(z.object({ id: z.uuid(), details: TransactionDetails, createdAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) })),
 })
 
 /** POST /v1/devices/transactions/enrol (signed), body {}: finishes 取引認証開始 for a token of a service that offers

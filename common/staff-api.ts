@@ -64,7 +64,10 @@ export const branchRule = z.string().regex(/^[0-9]{3}$/)
  */
 export const STAFF_PAGE_MAX = 100
 export const PageQuery = z.object({
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(STAFF_PAGE_MAX).default(50),
 })
 export type PageQuery = z.input<typeof PageQuery>
@@ -77,10 +80,7 @@ export const CustomerSearch = z.discriminatedUnion('by', [
 export type CustomerSearch = z.input<typeof CustomerSearch>
 
 /** A customer as the staff API names one: a core-banking customer, or an OTP user no customer is linked to. */
-export const CustomerRef = z.union([
-  z.object({ customerId: z.string().min(1).max(36) }).strict(),
-  z.object({ serviceId: serviceIdRule, userId: userIdRule }).strict(),
-])
+export const CustomerRef = z.union([z.object({ customerId: z.string().min(1).max(36) }).strict(), z.object({ serviceId: serviceIdRule, userId: userIdRule }).strict()])
 export type CustomerRef = z.infer<typeof CustomerRef>
 
 export const CustomerSummary = z.object({

@@ -72,12 +72,8 @@ async function start(): Promise<void> {
     fileSaver: electronFileSaver(() => mainWindow),
   })
 
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
-    callback(permissionAllowed(permission, contents.getURL())),
-  )
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    permissionAllowed(permission, requestingOrigin),
-  )
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(permissionAllowed(permission, contents.getURL())))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin))
   app.on('web-contents-created', (_event, contents) => harden(contents))
   serveRenderer()
   // OTP-18: the app lock engages when the OS locks the screen or goes to sleep, not only after idle time.

@@ -40,7 +40,13 @@ export async function startWebHost({ api, port, rendererDir }: WebHostOptions) {
     const allowedHosts = [`127.0.0.1:${ownPort}`, `localhost:${ownPort}`]
     if (!allowedHosts.includes(request.headers.host ?? '')) return send(response, 421, TEXT, 'wrong host')
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`)
-    if (url.pathname.startsWith(BRIDGE_PREFIX)) return handleBridgeCall(url.pathname, request, response, allowedHosts.map((h) => `http://${h}`))
+    if (url.pathname.startsWith(BRIDGE_PREFIX))
+      return handleBridgeCall(
+        url.pathname,
+        request,
+        response,
+        allowedHosts.map((h) => `http://${h}`),
+      )
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'method not allowed')
     if (url.pathname === CLIENT_SCRIPT_PATH) return send(response, 200, JAVASCRIPT, CLIENT_SCRIPT)
     return serveStatic(url.pathname, response)

@@ -1,28 +1,9 @@
 // Calm bank colours (navy for structure, teal for the live parts) and a Japanese font stack.
-import {
-  createTheme,
-  defaultVariantColorsResolver,
-  parseThemeColor,
-  type CSSVariablesResolver,
-  type MantineColorsTuple,
-  type VariantColorsResolver,
-} from '@mantine/core'
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core'
 
-const navy: MantineColorsTuple = [
-  '#edf2f9',
-  '#d8e2f0',
-  '#afc3e0',
-  '#84a2cf',
-  '#6087c1',
-  '#4a76b9',
-  '#3c6cb6',
-  '#2e5a9f',
-  '#24508f',
-  '#17427f',
-]
+const navy: MantineColorsTuple = ['#edf2f9', '#d8e2f0', '#afc3e0', '#84a2cf', '#6087c1', '#4a76b9', '#3c6cb6', '#2e5a9f', '#24508f', '#17427f']
 
-const fontFamily =
-  '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic UI", "Meiryo UI", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", system-ui, sans-serif'
+const fontFamily = '"Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic UI", "Meiryo UI", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", system-ui, sans-serif'
 
 /** Text on a light tint, darker than Mantine's shade 6 where even shade 9 stays near 4.5:1 (A11Y-01). */
 const LIGHT_TEXT: Record<string, string> = { teal: '#05634a', green: '#1e6b2f', cyan: '#0a5a6b', orange: '#8f3603', yellow: '#6e5200' }
@@ -54,8 +35,7 @@ export const theme = createTheme({
   primaryShade: 8,
   colors: { navy },
   fontFamily,
-  fontFamilyMonospace:
-    'ui-monospace, "SFMono-Regular", "Cascadia Mono", Consolas, "Roboto Mono", "Noto Sans Mono CJK JP", monospace',
+  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "Cascadia Mono", Consolas, "Roboto Mono", "Noto Sans Mono CJK JP", monospace',
   headings: { fontFamily, fontWeight: '700' },
   defaultRadius: 'md',
   components: {

@@ -24,12 +24,7 @@ if (!process.env.TEST_DATABASE_URL) {
 const typesOk = step('types', bin('tsc'), ['-b'])
 const lintOk = step('lint', bin('eslint'), ['.'])
 const formatOk = step('format', bin('prettier'), ['--check', '.'])
-const vitestOk = step('unit, component and service tests', bin('vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${path.join(results, 'vitest.json')}`,
-])
+const vitestOk = step('unit, component and service tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`])
 const e2eOk = step('end-to-end tests (Chromium)', bin('playwright'), ['test'])
 
 const counts = { passed: 0, failed: 0, skipped: 0 }

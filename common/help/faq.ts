@@ -107,14 +107,8 @@ export const faq: FaqEntry[] = [
     id: 'deleted',
     question: { ja: '誤ってトークンを削除してしまった。', en: 'I deleted a token by mistake.' },
     answer: {
-      ja: [
-        '・初期設定が完了していないとき\n⇒トークン発行申請を行い、トークンを再度ダウンロードして、初期設定を行ってください。',
-        `・初期設定が完了しているとき\n⇒${REISSUE_JA}`,
-      ],
-      en: [
-        '・If the initial setup was not complete\n⇒Apply for a token again, download it again and run the initial setup.',
-        `・If the initial setup was complete\n⇒${REISSUE_EN}`,
-      ],
+      ja: ['・初期設定が完了していないとき\n⇒トークン発行申請を行い、トークンを再度ダウンロードして、初期設定を行ってください。', `・初期設定が完了しているとき\n⇒${REISSUE_JA}`],
+      en: ['・If the initial setup was not complete\n⇒Apply for a token again, download it again and run the initial setup.', `・If the initial setup was complete\n⇒${REISSUE_EN}`],
     },
   },
   {

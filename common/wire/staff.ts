@@ -36,7 +36,17 @@ const action = <B extends z.ZodType>(name: string, summary: string, body: B) =>
   route({ ...staff, operationId: `staff-${name}`, summary, method: 'POST', path: `/actions/${name}`, body, response: ActionResult, refusals: { NOT_FOUND: 404 } })
 /** A four-eyes action: waits (202) for a second 管理者 (STF-02). */
 const fourEyes = <B extends z.ZodType>(name: string, summary: string, body: B) =>
-  route({ ...staff, operationId: `staff-${name}`, summary, method: 'POST', path: `/actions/${name}`, body, status: 202, response: PendingResult, refusals: { NOT_FOUND: 404, NOTHING_TO_DO: 409 } })
+  route({
+    ...staff,
+    operationId: `staff-${name}`,
+    summary,
+    method: 'POST',
+    path: `/actions/${name}`,
+    body,
+    status: 202,
+    response: PendingResult,
+    refusals: { NOT_FOUND: 404, NOTHING_TO_DO: 409 },
+  })
 const ApprovalParams = z.object({ approvalId: z.uuid() })
 
 export const staffRoutes = {
@@ -51,7 +61,15 @@ export const staffRoutes = {
     response: StaffSignInResponse,
     refusals: { STAFF_SIGNIN_FAILED: 401, STAFF_LOCKED: 423 },
   }),
-  session: route({ ...staff, operationId: 'getStaffSession', summary: 'The signed-in staff member and the session’s limits', method: 'GET', path: '/session', response: StaffSessionView, refusals: {} }),
+  session: route({
+    ...staff,
+    operationId: 'getStaffSession',
+    summary: 'The signed-in staff member and the session’s limits',
+    method: 'GET',
+    path: '/session',
+    response: StaffSessionView,
+    refusals: {},
+  }),
   signOut: route({ ...staff, operationId: 'staffSignOut', summary: 'Staff sign-out', method: 'DELETE', path: '/session', status: 204, response: z.null(), refusals: {} }),
   search: route({
     ...staff,
@@ -73,7 +91,16 @@ export const staffRoutes = {
     response: CustomerDetail,
     refusals: { NOT_FOUND: 404 },
   }),
-  locks: route({ ...staff, operationId: 'listLocks', summary: 'Everything locked now, newest first, one page at a time', method: 'GET', path: '/locks', query: PageQuery, response: LockedList, refusals: {} }),
+  locks: route({
+    ...staff,
+    operationId: 'listLocks',
+    summary: 'Everything locked now, newest first, one page at a time',
+    method: 'GET',
+    path: '/locks',
+    query: PageQuery,
+    response: LockedList,
+    refusals: {},
+  }),
   releaseLinkageLock: action('release-linkage-lock', 'Release an API-linkage lockout now', ReleaseLinkageLockRequest),
   resetOtpFailures: action('reset-otp-failures', 'Reset the OTP failure counter', OtpUserActionRequest),
   unlockActivation: action('unlock-activation', 'Unlock the activation password (S0C4)', OtpUserActionRequest),
@@ -82,7 +109,15 @@ export const staffRoutes = {
   revokeLinkage: action('revoke-linkage', 'Revoke a fintech linkage (its tokens stop working)', RevokeLinkageRequest),
   reissueActivation: fourEyes('reissue-activation', 'Request a new activation password (revokes the device; a second 管理者 approves)', ReissueActivationRequest),
   revokeDevice: fourEyes('revoke-device', 'Request revoking a device (a second 管理者 approves)', RevokeDeviceRequest),
-  maintenance: route({ ...staff, operationId: 'listMaintenance', summary: 'Current and future ad-hoc maintenance windows', method: 'GET', path: '/maintenance', response: MaintenanceList, refusals: {} }),
+  maintenance: route({
+    ...staff,
+    operationId: 'listMaintenance',
+    summary: 'Current and future ad-hoc maintenance windows',
+    method: 'GET',
+    path: '/maintenance',
+    response: MaintenanceList,
+    refusals: {},
+  }),
   addMaintenance: route({
     ...staff,
     operationId: 'addMaintenance',
@@ -123,7 +158,16 @@ export const staffRoutes = {
     response: ApprovalOutcome,
     refusals: { NOT_FOUND: 404, NOT_PENDING: 409 },
   }),
-  audit: route({ ...staff, operationId: 'listAudit', summary: 'The audit log, newest first, one page at a time', method: 'GET', path: '/audit', query: PageQuery, response: AuditPage, refusals: {} }),
+  audit: route({
+    ...staff,
+    operationId: 'listAudit',
+    summary: 'The audit log, newest first, one page at a time',
+    method: 'GET',
+    path: '/audit',
+    query: PageQuery,
+    response: AuditPage,
+    refusals: {},
+  }),
   exportAudit: route({
     ...staff,
     operationId: 'exportAudit',

@@ -34,7 +34,9 @@ export function createRequestSigner(vault: Vault, clock: Clock) {
   return {
     async signRequest(tokenId: string, method: string, path: string, body: string | Uint8Array = ''): Promise<DeviceHeaders> {
       const pkcs8 = await vault.readSecret(tokenId, 'devicePrivateKey')
-      const key = await subtle().importKey('pkcs8', pkcs8, ECDSA_P256, false, ['sign']).finally(() => pkcs8.fill(0))
+      const key = await subtle()
+        .importKey('pkcs8', pkcs8, ECDSA_P256, false, ['sign'])
+        .finally(() => pkcs8.fill(0))
       const timestamp = clock.now().toISOString()
       const nonce = toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES)))
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body)

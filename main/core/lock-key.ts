@@ -20,7 +20,12 @@ const isPowerOfTwo = (n: number) => Number.isInteger(Math.log2(n))
 export const LockCodeLayer = z.object({
   kind: z.literal('lock-code'),
   salt: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
-  N: z.number().int().min(2 ** 14).max(2 ** 20).refine(isPowerOfTwo),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 20)
+    .refine(isPowerOfTwo),
   r: z.number().int().min(8).max(32),
   p: z.number().int().min(1).max(4),
 })
@@ -42,7 +47,9 @@ function deriveKey({ salt, N, r, p }: LockCodeLayer, code: string): Promise<Cryp
     scrypt(code, fromBase64Url(salt), KEY_BYTES, { N, r, p, maxmem: 256 * N * r * p }, (error, derived) => {
       if (error) return reject(error)
       const raw = new Uint8Array(derived)
-      importAesKey(raw).then(resolve, reject).finally(() => raw.fill(0))
+      importAesKey(raw)
+        .then(resolve, reject)
+        .finally(() => raw.fill(0))
     })
   })
 }

@@ -30,9 +30,7 @@ export function staticFiles(rendererDir: string, token: string) {
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream'
     if (file !== indexFile) return send(response, 200, type, content)
-    const page = content
-      .toString('utf8')
-      .replace('<head>', `<head>\n    <meta name="shinkumi-bridge-token" content="${token}" />\n    <script src="${CLIENT_SCRIPT_PATH}"></script>`)
+    const page = content.toString('utf8').replace('<head>', `<head>\n    <meta name="shinkumi-bridge-token" content="${token}" />\n    <script src="${CLIENT_SCRIPT_PATH}"></script>`)
     return send(response, 200, type, page)
   }
 }

@@ -62,11 +62,7 @@ function CrashScreen({ reported, onReset }: { reported: AppError | null; onReset
   return (
     <AppFrame title={t('title.error')}>
       <Suspense fallback={<Loading />}>
-        {reported ? (
-          <ErrorScreen error={reported} context="other" onBack={onReset} onHelp={() => setHelpOpen(true)} backLabel="error.reset" backTestId="error-reset" />
-        ) : (
-          <Loading />
-        )}
+        {reported ? <ErrorScreen error={reported} context="other" onBack={onReset} onHelp={() => setHelpOpen(true)} backLabel="error.reset" backTestId="error-reset" /> : <Loading />}
       </Suspense>
     </AppFrame>
   )

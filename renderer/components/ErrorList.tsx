@@ -10,9 +10,7 @@ export function ErrorList({ initialCode = '' }: { initialCode?: string }) {
   const { locale, t } = useI18n()
   const [query, setQuery] = useState(initialCode)
   const headingId = useId()
-  const groups = errorList
-    .map((group) => ({ ...group, rows: group.rows.filter((row) => matchesCode(row, query)) }))
-    .filter((group) => group.rows.length > 0)
+  const groups = errorList.map((group) => ({ ...group, rows: group.rows.filter((row) => matchesCode(row, query)) })).filter((group) => group.rows.length > 0)
 
   return (
     <Stack gap="md" p="md" data-testid="error-list">

@@ -20,7 +20,11 @@ interface TabFactsValue extends TabFacts {
 const TabFactsContext = createContext<TabFactsValue | null>(null)
 
 const unknown = { ok: true, value: null } as const
-const overview = () => api['transactions.overview']().then((result) => (result.ok ? result : unknown), () => unknown)
+const overview = () =>
+  api['transactions.overview']().then(
+    (result) => (result.ok ? result : unknown),
+    () => unknown,
+  )
 
 /** `shown`: whether the current screen has the tab bar; the facts are asked only for one that has. */
 export function TabFactsProvider({ shown, children }: { shown: boolean; children: ReactNode }) {

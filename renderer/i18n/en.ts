@@ -119,7 +119,8 @@ export const en: CustomerMessages = {
   'select.lead': 'Select the token you want to use.',
   'delete.lead': 'Select the token to delete.',
   'delete.confirmLead': 'If the name of the token you are deleting is right, select [Delete].',
-  'delete.warning': 'A deleted token cannot be restored. To keep using the service, the one-time password app must be re-issued. Please refer to our manual or contact the customer center.',
+  'delete.warning':
+    'A deleted token cannot be restored. To keep using the service, the one-time password app must be re-issued. Please refer to our manual or contact the customer center.',
   'delete.submit': 'Delete',
   'deleted.message': 'All tokens have been deleted.',
   'deleted.hint': 'Select [Next] to run the initial setup.',

@@ -18,7 +18,10 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema to work in (default public); lets each test run use a schema of its own. */
-  DATABASE_SCHEMA: z.string().regex(/^([a-z_][a-z0-9_]{0,62})?$/).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^([a-z_][a-z0-9_]{0,62})?$/)
+    .optional(),
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** 32 bytes, base64: the key that encrypts TOTP seeds at rest. Required in production. */
   SEED_KEY: z.string().optional(),
@@ -32,12 +35,18 @@ const Env = z.object({
   /** The address customers reach the service at: the OAuth issuer (RFC 8414); https there means Secure cookies and HSTS (SEC-05). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** SEC-05: the proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs; none by default. */
-  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
-    const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
-    const bad = entries.filter((entry) => !isAddressOrCidr(entry))
-    if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an address or CIDR: ${bad.join(', ')}` })
-    return entries
-  }),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const entries = (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+      const bad = entries.filter((entry) => !isAddressOrCidr(entry))
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: not an address or CIDR: ${bad.join(', ')}` })
+      return entries
+    }),
   /** SEC-08: when set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Processes serving requests (SCALE-02): a number, or `auto` for one per core. */
@@ -51,7 +60,10 @@ const Env = z.object({
   RATE_LIMIT_TELEPHONY: intFrom(600),
   RATE_LIMIT_RELYING_PARTY: intFrom(6000),
   RATE_LIMIT_OTHER: intFrom(600),
-  REDIS_URL: z.string().regex(/^(rediss?:\/\/.+)?$/).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?:\/\/.+)?$/)
+    .optional(),
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(64).default('shinkumi:rate-limit:'),
   // SEC-03: scrypt calls at once (default: the cores but one, shared by the WORKERS processes — work-queue.ts), and
   // how many may wait — a few rounds' worth — before the service answers 503.
@@ -134,7 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       unsubmittedTtlSeconds: e.LINKAGE_UNSUBMITTED_TTL_SECONDS,
       // The development default is public on purpose: it only lets `npm run admin -- call` talk to a local service.
       telephonySecret: e.TELEPHONY_SECRET ?? 'development-telephony-secret',
-      authNumbers: e.TELEPHONY_NUMBERS.split(',').map((n) => n.trim()).filter(Boolean),
+      authNumbers: e.TELEPHONY_NUMBERS.split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     staff: {

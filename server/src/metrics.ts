@@ -91,7 +91,4 @@ new Gauge({
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
-new Gauge({ name: 'shinkumi_build_info', help: 'The running build (always 1)', labelNames: ['version', 'node'], registers }).set(
-  { version, node: process.versions.node },
-  1,
-)
+new Gauge({ name: 'shinkumi_build_info', help: 'The running build (always 1)', labelNames: ['version', 'node'], registers }).set({ version, node: process.versions.node }, 1)

@@ -28,10 +28,7 @@ async function observabilityPlugin(app: FastifyInstance): Promise<void> {
   const served = Registry.merge([registry, domainMetrics])
 
   app.addHook('onResponse', async (request, reply) => {
-    duration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    )
+    duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000)
   })
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

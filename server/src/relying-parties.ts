@@ -32,11 +32,7 @@ declare module 'fastify' {
  * Registers a relying party with a fresh key — or with a given one (the documented demo key) — bound to exactly
  * `serviceIds` (an existing party's bindings are replaced).
  */
-export async function saveRelyingParty(
-  db: Db,
-  now: Date,
-  party: { name: string; serviceIds: readonly string[]; id?: string; key?: string },
-): Promise<RelyingPartyKey> {
+export async function saveRelyingParty(db: Db, now: Date, party: { name: string; serviceIds: readonly string[]; id?: string; key?: string }): Promise<RelyingPartyKey> {
   const id = party.id ?? crypto.randomUUID()
   const key = party.key ?? newKey('rp')
   await db.transaction().execute(async (trx) => {

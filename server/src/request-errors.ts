@@ -75,7 +75,11 @@ function holdsUnplainText(value: unknown): boolean {
  */
 export function refuseUnplainText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [part, value] of [['body', request.body], ['query', request.query], ['path', request.params]] as const) {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['query', request.query],
+      ['path', request.params],
+    ] as const) {
       if (holdsUnplainText(value)) throw new UnplainTextError(part)
     }
   })

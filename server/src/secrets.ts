@@ -46,10 +46,7 @@ function scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Pr
   // maxmem above Node's 32 MiB default, which N = 2^15, r = 8 just exceeds.
   const withMemory = { ...options, maxmem: 128 * (options.N ?? 0) * (options.r ?? 0) * 2 }
   return scryptQueue.run(
-    () =>
-      new Promise((resolve, reject) =>
-        scrypt(password.normalize('NFKC'), salt, SCRYPT_KEY_BYTES, withMemory, (error, key) => (error ? reject(error) : resolve(key))),
-      ),
+    () => new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, SCRYPT_KEY_BYTES, withMemory, (error, key) => (error ? reject(error) : resolve(key)))),
   )
 }
 

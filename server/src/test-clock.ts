@@ -8,12 +8,8 @@ import { typed } from './wire.ts'
 export async function testClockRoutes(app: FastifyInstance): Promise<void> {
   const clock = app.deps.clock
   if (!(clock instanceof ManualClock)) return
-  typed(app).post(
-    '/__test__/clock',
-    { schema: { hide: true, body: z.object({ now: z.iso.datetime({ offset: true }) }) } },
-    async (request) => {
-      clock.set(new Date(request.body.now))
-      return { now: clock.now().toISOString() }
-    },
-  )
+  typed(app).post('/__test__/clock', { schema: { hide: true, body: z.object({ now: z.iso.datetime({ offset: true }) }) } }, async (request) => {
+    clock.set(new Date(request.body.now))
+    return { now: clock.now().toISOString() }
+  })
 }

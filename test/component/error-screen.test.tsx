@@ -14,9 +14,7 @@ describe('error screen', () => {
     expect(screen.getByTestId('error-code').textContent).toBe('S0C1')
     expect(screen.getByTestId('error-message').textContent).toBe('入力内容に誤りがあります。\nもう一度入力してください。')
     expect(screen.getByText('対処方法')).toBeTruthy()
-    expect(screen.getByTestId('error-remedy').textContent).toBe(
-      'サービスへの登録が確認できません。[ユーザID]と[利用開始パスワード]に入力誤りがないかご確認のうえ、再試行してください。',
-    )
+    expect(screen.getByTestId('error-remedy').textContent).toBe('サービスへの登録が確認できません。[ユーザID]と[利用開始パスワード]に入力誤りがないかご確認のうえ、再試行してください。')
     expect(screen.getByTestId('error-helpdesk').textContent).toContain('フリーダイヤル 0120-351-951')
   })
 

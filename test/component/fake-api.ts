@@ -75,9 +75,11 @@ function answers(tokens: TokenView[]): Answers {
 
 type Answer = (input: never) => Promise<unknown>
 
-const unanswered = (channel: Channel): Answer => async () => {
-  throw new Error(`fake window.api has no answer for ${channel}`)
-}
+const unanswered =
+  (channel: Channel): Answer =>
+  async () => {
+    throw new Error(`fake window.api has no answer for ${channel}`)
+  }
 
 /** An app with the given tokens (none: 初期設定 comes first); each entry can be replaced per test. */
 export function installFakeApi(tokens: TokenView[] = [], overrides: Partial<FakeApi> = {}): FakeApi {

@@ -38,9 +38,7 @@ describe('manual texts (seed 000) on the customer screens', () => {
   it('OTP-15 OTP-04 トークン表示名設定 shows the manual’s note on an empty 追加文言 word for word', async () => {
     installFakeApi([first])
     render(<App env="test" initial={at({ name: 'displayName', tokenId: first.id, flow: 'settings' }, first.id)} />)
-    expect((await screen.findByTestId('suffix-note')).textContent).toBe(
-      '「変更後の追加文言」を空欄にして登録した場合は、トークン表示名の後ろに、追加文言が表示されません。',
-    )
+    expect((await screen.findByTestId('suffix-note')).textContent).toBe('「変更後の追加文言」を空欄にして登録した場合は、トークン表示名の後ろに、追加文言が表示されません。')
   })
 
   it('OTP-16 このアプリについて writes the version as the manual does (Version4.1.0, no space)', async () => {

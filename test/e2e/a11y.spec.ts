@@ -222,12 +222,7 @@ async function tabTo(page: Page, testId: string) {
   throw new Error(`Tab never reached ${testId}`)
 }
 
-test('A11Y-01 OTP-10 OTP-02 初期設定 → ワンタイムパスワード → コピー by keyboard alone; every new screen’s title takes the focus', async ({
-  page,
-  app,
-  service,
-  context,
-}) => {
+test('A11Y-01 OTP-10 OTP-02 初期設定 → ワンタイムパスワード → コピー by keyboard alone; every new screen’s title takes the focus', async ({ page, app, service, context }) => {
   test.setTimeout(300_000)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const userId = uniqueUser('keys')

@@ -48,7 +48,12 @@ async function unlock(page: Page, code: string): Promise<void> {
   await page.getByTestId('unlock-submit').click()
 }
 
-test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニュー; a restart asks アプリロックコード入力 (masked); wrong → A914; right → ワンタイムパスワード', async ({ page, service, startApp, snap }) => {
+test('OTP-17 OTP-18 ON with the warning → codes → [確定] → 設定メニュー; a restart asks アプリロックコード入力 (masked); wrong → A914; right → ワンタイムパスワード', async ({
+  page,
+  service,
+  startApp,
+  snap,
+}) => {
   const app = await appWithToken(page, service, startApp)
   await openLockSettings(page)
   await expect(page.getByTestId('lock-code')).toBeDisabled()

@@ -56,9 +56,9 @@ export async function transactionStatus(serviceUrl: string, id: string): Promise
 
 /** Calls a bridge entry from the page as the renderer would: test setup for steps that have no screen here. */
 export async function callBridge<K extends Channel>(page: Page, channel: K, input?: In<K>): Promise<Out<K>> {
-  const output = await page.evaluate(
-    ([name, value]) => (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api[name]!(value),
-    [channel, input] as const,
-  )
+  const output = await page.evaluate(([name, value]) => (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api[name]!(value), [
+    channel,
+    input,
+  ] as const)
   return output as Out<K>
 }

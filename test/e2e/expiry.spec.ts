@@ -41,7 +41,12 @@ async function expectError(page: Page, code: string, message: string, remedy: st
 const RETRY = '通信が正常に完了しませんでした。再試行するか、しばらくたってからご利用ください。'
 const COMM = '通信できません。\nインターネットに接続できることをご確認の上、もう一度実施してください。'
 
-test('OTP-20 OTP-05 within 180 days the chosen token asks first: 今すぐ更新 → 有効期限更新完了 → [次へ] → ワンタイムパスワード with the new expiry', async ({ page, startApp, startService, snap }) => {
+test('OTP-20 OTP-05 within 180 days the chosen token asks first: 今すぐ更新 → 有効期限更新完了 → [次へ] → ワンタイムパスワード with the new expiry', async ({
+  page,
+  startApp,
+  startService,
+  snap,
+}) => {
   const dataDir = newDataDir()
   const shortLived = await startService({ TOKEN_LIFETIME_DAYS: '100' })
   const userId = uniqueUser('renew')
@@ -151,7 +156,12 @@ test('OTP-23 A300 when the service cannot be reached, and the A300 variant for a
   await snap('expiry-A300-取引確認')
 })
 
-test('OTP-23 A301/A302/A303/A306–A310 read 「CTF更新に失敗しました。」: A310 for a busy service, A308 for a fault, A307 for an unknown refusal', async ({ page, service, startApp, snap }) => {
+test('OTP-23 A301/A302/A303/A306–A310 read 「CTF更新に失敗しました。」: A310 for a busy service, A308 for a fault, A307 for an unknown refusal', async ({
+  page,
+  service,
+  startApp,
+  snap,
+}) => {
   const { dataDir } = await tokenNearExpiry(page, { service, startApp }, BIZ, 'a3xx')
   const statuses = [503, 500, 404]
   const peer = http.createServer((_request, response) => response.writeHead(statuses.shift() ?? 500, { 'content-type': 'application/json' }).end('{}'))

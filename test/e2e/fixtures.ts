@@ -114,11 +114,7 @@ export interface AppOptions {
 /** A desktop app in the browser host on the service at `serviceUrl`, its vault in `dataDir`. */
 export async function startOwnApp(serviceUrl: string, dataDir: string, { clockOffsetDays, env = {} }: AppOptions = {}): Promise<OwnApp> {
   const offset = clockOffsetDays === undefined ? [] : ['--clock-offset-days', String(clockOffsetDays)]
-  const { child, match, log } = await startProcess(
-    ['main/web.ts', '--port', '0', '--service-url', serviceUrl, '--data-dir', dataDir, ...offset],
-    env,
-    /browser host\): (http:\/\/\S+)/,
-  )
+  const { child, match, log } = await startProcess(['main/web.ts', '--port', '0', '--service-url', serviceUrl, '--data-dir', dataDir, ...offset], env, /browser host\): (http:\/\/\S+)/)
   return { url: match[1]!, dataDir, child, log }
 }
 
@@ -183,8 +179,7 @@ async function startLinkageService(serviceEnv: Record<string, string>): Promise<
     ...GENEROUS_LIMITS,
     ...serviceEnv,
   }
-  const admin = (...args: string[]) =>
-    execFileSync(NODE, ['src/cli/admin.ts', ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
+  const admin = (...args: string[]) => execFileSync(NODE, ['src/cli/admin.ts', ...args], { cwd: path.join(ROOT, 'server'), env: { ...process.env, ...env }, encoding: 'utf8' })
   admin('demo')
   const { child, match } = await startProcess(['server/src/main.ts'], { ...env, PORT: '0' }, /listening on (http:\/\/\S+)/)
   const url = match[1]!

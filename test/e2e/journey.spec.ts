@@ -14,12 +14,7 @@ async function verify(serviceUrl: string, userId: string, otp: string) {
   return response.json()
 }
 
-test('OTP-10 OTP-02 SVC-04 初期設定 → 初期設定完了 → トークン表示名設定 → ワンタイムパスワード, and internet banking accepts the code once', async ({
-  page,
-  app,
-  service,
-  snap,
-}) => {
+test('OTP-10 OTP-02 SVC-04 初期設定 → 初期設定完了 → トークン表示名設定 → ワンタイムパスワード, and internet banking accepts the code once', async ({ page, app, service, snap }) => {
   const userId = `journey${Date.now()}`
   const password = issue(service, 'SHINKUMI', userId)
 

@@ -58,7 +58,12 @@ test('OTP-26 out of memory in the renderer (V8 RangeError) is A9EX, and the app 
   await expect(page.getByTestId('otp-code')).toHaveText(/^\d{4}\s\d{4}$/)
 })
 
-test('OTP-26 after the renderer process died: #recovered=A999 (with the id) and #recovered=A9EX show their screen once, then the app starts', async ({ page, service, startApp, snap }) => {
+test('OTP-26 after the renderer process died: #recovered=A999 (with the id) and #recovered=A9EX show their screen once, then the app starts', async ({
+  page,
+  service,
+  startApp,
+  snap,
+}) => {
   const app = await withToken(page, service, startApp)
   const correlationId = crypto.randomUUID()
   // A full load, as Electron's loadURL of the dead window is (a hash change alone would keep the running page).

@@ -41,7 +41,15 @@ async function leaveStaffMode(page: Page) {
 /** The customer's browser: 画面① → 画面② with the given name (a wrong one counts toward the lock). */
 async function linkageAttempt(page: Page, serviceUrl: string, name: string) {
   const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url')
-  const q = new URLSearchParams({ response_type: 'code', client_id: CLIENT.clientId, redirect_uri: CLIENT.redirectUri, scope: 'accounts', state: 's', code_challenge: challenge, code_challenge_method: 'S256' })
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: CLIENT.clientId,
+    redirect_uri: CLIENT.redirectUri,
+    scope: 'accounts',
+    state: 's',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  })
   await page.goto(`${serviceUrl}/oauth/authorize?${q}`)
   await fillAccount(page, TARO)
   await page.getByRole('button', { name: '次へ' }).click()
@@ -244,7 +252,9 @@ test('STF-04 a 管理者 sets an ad-hoc maintenance window; the linkage pages cl
   await expect(page.getByTestId('staff-maintenance-window')).toHaveCount(1)
   await snap('staff-19-maintenance')
 
-  await customerPage.goto(`${service.url}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: CLIENT.clientId, redirect_uri: CLIENT.redirectUri, scope: 'accounts', state: 's', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' })}`)
+  await customerPage.goto(
+    `${service.url}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: CLIENT.clientId, redirect_uri: CLIENT.redirectUri, scope: 'accounts', state: 's', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' })}`,
+  )
   await expect(customerPage.getByText('ただ今の時間はサービスを行っていません。ご了承下さい。')).toBeVisible()
   await clock.advance(31 * 60)
 })

@@ -24,14 +24,22 @@ async function addToken(page: Page, userId: string, password: string): Promise<v
 
 /** The app's own bridge, as the renderer calls it: provisioning many tokens quickly on the real service. */
 async function provisionThroughBridge(page: Page, userId: string, activationPassword: string): Promise<void> {
-  const result = await page.evaluate(
-    (input) => (window as unknown as { api: BridgeApi }).api['tokens.provision'](input),
-    { mode: 'add' as const, serviceId: SERVICE, userId, activationPassword, agreed: true },
-  )
+  const result = await page.evaluate((input) => (window as unknown as { api: BridgeApi }).api['tokens.provision'](input), {
+    mode: 'add' as const,
+    serviceId: SERVICE,
+    userId,
+    activationPassword,
+    agreed: true,
+  })
   expect(result.ok).toBe(true)
 }
 
-test('OTP-04 OTP-05 OTP-15 トークン追加 → トークン追加完了 → トークン表示名設定 → トークン選択; names _2; start-up and the tab show トークン選択', async ({ page, service, startApp, snap }) => {
+test('OTP-04 OTP-05 OTP-15 トークン追加 → トークン追加完了 → トークン表示名設定 → トークン選択; names _2; start-up and the tab show トークン選択', async ({
+  page,
+  service,
+  startApp,
+  snap,
+}) => {
   const app = await startApp(service.url)
   const first = uniqueUser('multi')
   await setUp(page, app.url, SERVICE, first, issue(service, first))

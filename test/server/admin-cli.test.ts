@@ -73,7 +73,7 @@ describeOnEachDatabase('admin CLI', (target) => {
   // npm writes its `> shinkumi-otp@… admin` banner to standard output before the script, and nothing in a project
   // .npmrc turns off only that (loglevel=silent also hides npm's own errors; json=true turns every npm command's output
   // into JSON): README gives `--silent` for machine-readable output, and this is that very command.
-  it('SVC-03 the README\'s `npm run --silent admin -- demo --json` prints the JSON document and nothing else', { timeout: 60_000 }, async () => {
+  it("SVC-03 the README's `npm run --silent admin -- demo --json` prints the JSON document and nothing else", { timeout: 60_000 }, async () => {
     const readme = fs.readFileSync(`${ROOT}README.md`, 'utf8')
     expect(readme).toContain('npm run --silent admin -- demo --json')
     const npm = await runNpm(h.env, 'run', '--silent', 'admin', '--', 'demo', '--json')
@@ -110,7 +110,7 @@ describeOnEachDatabase('admin CLI', (target) => {
     expect(again.customers.find((c) => c.userId === 'yamada001')).not.toHaveProperty('activationPassword')
   })
 
-  it('SEC-04 the demo keys: internet banking\'s for SHINKUMI only, the business service\'s for SHINKUMIBIZ only', async () => {
+  it("SEC-04 the demo keys: internet banking's for SHINKUMI only, the business service's for SHINKUMIBIZ only", async () => {
     const demo = await adminJson<DemoJson>(h.env, 'demo')
     expect(demo.relyingParties.map((p) => [p.relyingPartyKey, p.serviceIds])).toEqual([
       ['rp-demo-key-shinkumi-netbank', ['SHINKUMI']],
@@ -131,7 +131,10 @@ describeOnEachDatabase('admin CLI', (target) => {
     for (const serviceId of ['SHINKUMI', 'SHINKUMIBIZ']) {
       expect((await verifyOtp(h.url, added.relyingPartyKey, { serviceId, userId: 'nobody', otp: '12345678' })).status).toBe(200)
     }
-    expect(await verifyOtp(h.url, added.relyingPartyKey, { serviceId: 'NOSUCH', userId: 'nobody', otp: '12345678' })).toEqual({ status: 403, body: { code: 'RP_SERVICE_NOT_BOUND', message: expect.any(String) } })
+    expect(await verifyOtp(h.url, added.relyingPartyKey, { serviceId: 'NOSUCH', userId: 'nobody', otp: '12345678' })).toEqual({
+      status: 403,
+      body: { code: 'RP_SERVICE_NOT_BOUND', message: expect.any(String) },
+    })
     expect((await runAdmin(h.env, 'rp-add', '--name', 'unbound')).code).toBe(2)
     expect((await runAdmin(h.env, 'rp-add', '--name', 'unknown', '--service', 'NOSUCH')).code).toBe(2)
   })
@@ -166,7 +169,13 @@ describeOnEachDatabase('admin CLI', (target) => {
   })
 
   it('SEC-07 demo refuses to run when NODE_ENV=production: a clear message, exit code 1, nothing loaded', async () => {
-    const production = { ...h.env, NODE_ENV: 'production', SEED_KEY: randomBytes(32).toString('base64'), TELEPHONY_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://otp.mire-shinkumi.example' }
+    const production = {
+      ...h.env,
+      NODE_ENV: 'production',
+      SEED_KEY: randomBytes(32).toString('base64'),
+      TELEPHONY_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://otp.mire-shinkumi.example',
+    }
     const before = await snapshot()
     const run = await runAdmin(production, 'demo')
     expect(run.code).toBe(1)
@@ -177,7 +186,13 @@ describeOnEachDatabase('admin CLI', (target) => {
   })
 
   it('SVC-03 an unknown command or bad arguments: a clear message, exit code 2, no stack trace', async () => {
-    for (const args of [['frobnicate'], [], ['issue', '--service', 'SHINKUMI'], ['issue', '--service', 'SHINKUMI', '--user', 'u1', '--colour'], ['issue', '--service', 'NOSUCH', '--user', 'u1']]) {
+    for (const args of [
+      ['frobnicate'],
+      [],
+      ['issue', '--service', 'SHINKUMI'],
+      ['issue', '--service', 'SHINKUMI', '--user', 'u1', '--colour'],
+      ['issue', '--service', 'NOSUCH', '--user', 'u1'],
+    ]) {
       const run = await runAdmin(h.env, ...args)
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).toMatch(/^admin: .+\n\nusage: npm run admin/)

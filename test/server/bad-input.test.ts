@@ -20,11 +20,14 @@ interface Raw {
 function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Raw> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: hostname, port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (c: Buffer) => chunks.push(c))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }))
-    })
+    const request = http.request(
+      { host: hostname, port, method, path, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (c: Buffer) => chunks.push(c))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }))
+      },
+    )
     request.on('error', reject)
     request.end(body)
   })
@@ -50,7 +53,11 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
 
   it('SEC-06 NUL in the OAuth state or client_id: the linkage page says to start again (400), nothing stored', async () => {
     for (const query of [`client_id=${CLIENT.clientId}&state=a%00b`, 'client_id=demo%00kakeibo&state=s']) {
-      const answer = await raw(h.url, 'GET', `/oauth/authorize?response_type=code&${query}&redirect_uri=${encodeURIComponent(CLIENT.redirectUri)}&scope=accounts&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`)
+      const answer = await raw(
+        h.url,
+        'GET',
+        `/oauth/authorize?response_type=code&${query}&redirect_uri=${encodeURIComponent(CLIENT.redirectUri)}&scope=accounts&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256`,
+      )
       expect(answer.status).toBe(400)
       expect(answer.body).toContain(RESTART)
     }
@@ -77,7 +84,10 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
       expect(answer).toEqual({ status: 400, body: expect.objectContaining({ code: 'BAD_REQUEST' }) })
     }
     // A line break is text: a reason typed over two lines is taken.
-    const twoLines = await call(h.url, 'POST', '/v1/staff/actions/release-linkage-lock', { token, body: { accountId: 'acct-115-ordinary-1100026', ...JUSTIFIED, reason: '窓口で\n本人から申し出' } })
+    const twoLines = await call(h.url, 'POST', '/v1/staff/actions/release-linkage-lock', {
+      token,
+      body: { accountId: 'acct-115-ordinary-1100026', ...JUSTIFIED, reason: '窓口で\n本人から申し出' },
+    })
     expect(twoLines.status).toBe(200)
     const surrogate = await raw(h.url, 'POST', '/v1/otp/verify', { ...json, authorization: 'Bearer x' }, '{"serviceId":"SHINKUMI","userId":"\\ud800","otp":"12345678"}')
     expect(surrogate.status).toBeLessThan(500)
@@ -97,7 +107,11 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
     const rp = { authorization: `Bearer ${await addRelyingPartyKey(h.deps)}` }
     // Every area answers the general codes; provisioning names its own code for a request that does not parse (S0G1).
     const general = ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const
-    for (const [path, auth, codes] of [['/v1/otp/verify', rp, general], ['/v1/staff/session', {}, general], ['/v1/devices/provision', {}, ['S0G1', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']]] as const) {
+    for (const [path, auth, codes] of [
+      ['/v1/otp/verify', rp, general],
+      ['/v1/staff/session', {}, general],
+      ['/v1/devices/provision', {}, ['S0G1', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']],
+    ] as const) {
       const cases = [
         [await raw(h.url, 'POST', path, { ...json, ...auth }, '{"serviceId":'), 400, codes[0]],
         [await raw(h.url, 'POST', path, { ...json, ...auth }, `{"serviceId":"${'x'.repeat(70 * 1024)}"}`), 413, codes[1]],
@@ -120,7 +134,11 @@ describeOnEachDatabase('SEC-06 bad input is refused, never a 500', (target) => {
 
   it('SEC-06 no column on the database is narrower than the schemas: PostgreSQL keeps no varchar(n)', async () => {
     if (target.kind === 'sqlite') return // SQLite's declared lengths are never enforced
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = current_schema() and data_type = 'character varying' and table_name not like 'kysely_%'`.execute(h.deps.db)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from information_schema.columns where table_schema = current_schema() and data_type = 'character varying' and table_name not like 'kysely_%'`.execute(
+      h.deps.db,
+    )
     expect(rows[0]!.n).toBe(0)
   })
 })

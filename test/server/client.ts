@@ -9,11 +9,7 @@ export interface HttpAnswer<T = Record<string, unknown>> {
   body: T
 }
 
-export async function postJson<T = Record<string, unknown>>(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<HttpAnswer<T>> {
+export async function postJson<T = Record<string, unknown>>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -75,7 +75,10 @@ describeOnEachDatabase('SPEC §5 crash safety under SIGKILL', (target) => {
       const killer = new Promise<void>((resolve) => setTimeout(() => void killed(child).then(() => ((alive = false), resolve())), 150 + Math.random() * 600))
       while (alive) {
         const k = ++step
-        const clockSet = await setServiceClock(url, stepAt(k)).then(() => true, () => false)
+        const clockSet = await setServiceClock(url, stepAt(k)).then(
+          () => true,
+          () => false,
+        )
         if (clockSet) await verifyStep(url, k)
       }
       await killer

@@ -64,8 +64,7 @@ export function deviceClient(baseUrl: string, token: ProvisionedToken, now: () =
     correct: (otp: string, deviceTime: Date, options?: SignOptions) => call('POST', '/v1/devices/correct', { otp, deviceTime: deviceTime.toISOString() }, options),
     enrol: () => call('POST', '/v1/devices/transactions/enrol', {}),
     pending: () => call<{ transactions: { id: string; details: Record<string, unknown>; createdAt: string; expiresAt: string }[] }>('GET', '/v1/devices/transactions'),
-    decide: (id: string, decision: 'approve' | 'reject', contentSha256: string) =>
-      call('POST', `/v1/devices/transactions/${id}/decision`, { decision, contentSha256 }),
+    decide: (id: string, decision: 'approve' | 'reject', contentSha256: string) => call('POST', `/v1/devices/transactions/${id}/decision`, { decision, contentSha256 }),
   }
 }
 

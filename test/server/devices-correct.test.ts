@@ -32,8 +32,7 @@ describeOnEachDatabase('clock correction', (target) => {
     return { userId, token, deviceNow, client, correct: () => client.correct(token.codeAt(deviceNow()), deviceNow()) }
   }
   const verify = async (userId: string, otp: string) => (await verifyOtp(h.url, rpKey, { serviceId: SERVICE_ID, userId, otp })).body
-  const tokenRow = (userId: string) =>
-    h.deps.db.selectFrom('tokens').select(['correction_steps', 'last_step', 'failures']).where('user_id', '=', userId).executeTakeFirstOrThrow()
+  const tokenRow = (userId: string) => h.deps.db.selectFrom('tokens').select(['correction_steps', 'last_step', 'failures']).where('user_id', '=', userId).executeTakeFirstOrThrow()
   const serverStep = (when: Date) => Math.floor(when.getTime() / 1000 / STEP)
 
   beforeAll(async () => {

@@ -29,8 +29,7 @@ describeOnEachDatabase('renewal', (target) => {
     const token = await setUpToken(h.url, { serviceId, userId, activationPassword, deviceTime: T0 })
     return { userId, token, client: deviceClient(h.url, token, () => now) }
   }
-  const storedExpiry = async (userId: string) =>
-    (await h.deps.db.selectFrom('tokens').select('expires_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).expires_at
+  const storedExpiry = async (userId: string) => (await h.deps.db.selectFrom('tokens').select('expires_at').where('user_id', '=', userId).executeTakeFirstOrThrow()).expires_at
   const refusal = (code: string) => expect.objectContaining({ body: { code, message: expect.any(String) } })
 
   beforeAll(async () => {

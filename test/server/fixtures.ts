@@ -20,11 +20,7 @@ export async function addService(deps: Deps, serviceId = SERVICE_ID): Promise<vo
   })
 }
 
-export function issue(
-  deps: Deps,
-  userId: string,
-  options: { serviceId?: string; expiresInDays?: number; issuedAt?: Date } = {},
-): Promise<IssuedActivation> {
+export function issue(deps: Deps, userId: string, options: { serviceId?: string; expiresInDays?: number; issuedAt?: Date } = {}): Promise<IssuedActivation> {
   return issueActivation(deps.db, options.issuedAt ?? deps.clock.now(), {
     serviceId: options.serviceId ?? SERVICE_ID,
     userId,

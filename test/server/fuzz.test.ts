@@ -26,7 +26,16 @@ interface Operation {
   longest: Record<string, string>
 }
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; type?: string; maxLength?: number; pattern?: string; format?: string; enum?: unknown[] }
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  type?: string
+  maxLength?: number
+  pattern?: string
+  format?: string
+  enum?: unknown[]
+}
 
 const variantsOf = (schema: JsonSchema): JsonSchema[] => [schema, ...[...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap(variantsOf)]
 
@@ -37,9 +46,7 @@ function propertiesOf(schema: JsonSchema | undefined): string[] {
 /** Every free-text field at its maximum length, in full-width characters (the widest a column stores). */
 function longestOf(schema: JsonSchema | undefined): Record<string, string> {
   const fields = schema ? variantsOf(schema).flatMap((v) => Object.entries(v.properties ?? {})) : []
-  return Object.fromEntries(
-    fields.filter(([, f]) => f.type === 'string' && f.maxLength && !f.pattern && !f.format && !f.enum).map(([name, f]) => [name, 'ア'.repeat(f.maxLength!)]),
-  )
+  return Object.fromEntries(fields.filter(([, f]) => f.type === 'string' && f.maxLength && !f.pattern && !f.format && !f.enum).map(([name, f]) => [name, 'ア'.repeat(f.maxLength!)]))
 }
 
 function operationsOf(doc: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> }): Operation[] {
@@ -58,7 +65,22 @@ const nastyString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.string().map((s) => `${s}\u0000${s}`),
-  fc.constantFrom('\u0000', '\u0007\u001b[2J', '\u0085', '\ud800', 'a\udfffb', '\ud83d', '１２３４５６７８', '１１５', '０９０１１１１３３３３', 'ﾃﾞｰﾀ ﾀﾛｳ', '../../etc/passwd', '%00', '<script>', "' or 1=1 --"),
+  fc.constantFrom(
+    '\u0000',
+    '\u0007\u001b[2J',
+    '\u0085',
+    '\ud800',
+    'a\udfffb',
+    '\ud83d',
+    '１２３４５６７８',
+    '１１５',
+    '０９０１１１１３３３３',
+    'ﾃﾞｰﾀ ﾀﾛｳ',
+    '../../etc/passwd',
+    '%00',
+    '<script>',
+    "' or 1=1 --",
+  ),
   fc.integer({ min: 300, max: 70_000 }).map((n) => 'x'.repeat(n)),
 )
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -72,13 +94,20 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 50, max: 3000 }).map((n) => JSON.parse(nested(n)) as unknown),
 )
 
-const CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/xml', '*/*', '\u00e9\u00e8']
+const CONTENT_TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  'application/xml',
+  '*/*',
+  '\u00e9\u00e8',
+]
 
 /** A body: shaped like the operation's (its field names, malformed values) or not JSON at all. */
 function bodyFor(properties: string[]): fc.Arbitrary<string | Buffer | undefined> {
-  const shaped = properties.length
-    ? fc.record(Object.fromEntries(properties.map((p) => [p, nastyValue])), { requiredKeys: [] }).map((o) => JSON.stringify(o))
-    : fc.constant('{}')
+  const shaped = properties.length ? fc.record(Object.fromEntries(properties.map((p) => [p, nastyValue])), { requiredKeys: [] }).map((o) => JSON.stringify(o)) : fc.constant('{}')
   return fc.oneof(
     { weight: 4, arbitrary: shaped },
     fc.constant(undefined),
@@ -117,7 +146,13 @@ function injectAll(h: Harness, operation: Operation, authorizations: fc.Arbitrar
     body: bodyFor(operation.properties),
     contentType: fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined }),
     authorization: authorizations,
-    cookie: fc.option(fc.oneof(fc.string({ maxLength: 50 }).map((s) => `shinkumi_linkage=${encodeURIComponent(s)}`), fc.constantFrom('a=%', '=', ';;;', 'x=\u00ff')), { nil: undefined }),
+    cookie: fc.option(
+      fc.oneof(
+        fc.string({ maxLength: 50 }).map((s) => `shinkumi_linkage=${encodeURIComponent(s)}`),
+        fc.constantFrom('a=%', '=', ';;;', 'x=\u00ff'),
+      ),
+      { nil: undefined },
+    ),
   })
 }
 
@@ -148,7 +183,11 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
     h = await startHarness(target)
     const demo = await loadDemo(h.deps)
     const teller = (demo.staff as DemoStaff[]).find((s) => s.staffId === 'teller01')!
-    const signIn = await h.app.inject({ method: 'POST', url: '/v1/staff/session', payload: { staffId: teller.staffId, password: teller.password, otp: staffCode(teller.totpSecret, new Date()) } })
+    const signIn = await h.app.inject({
+      method: 'POST',
+      url: '/v1/staff/session',
+      payload: { staffId: teller.staffId, password: teller.password, otp: staffCode(teller.totpSecret, new Date()) },
+    })
     const staffToken = (signIn.json() as { token: string }).token
     // Real credentials as well as garbage, so that malformed bodies also get past authentication to the schemas.
     credentials = [`Bearer ${await addRelyingPartyKey(h.deps)}`, `Bearer ${staffToken}`, `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`]
@@ -201,7 +240,10 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
     const forms = ['/linkage/account', '/linkage/customer', '/linkage/phone', '/linkage/call', '/linkage/pin', '/linkage/consent', '/linkage/abort', '/linkage/restart']
     const fields = ['csrf', 'branch', 'type', 'accountNumber', 'name', 'birthYear', 'birthMonth', 'birthDay', 'phone', 'email', 'emailConfirm', 'pin', 'agree']
     const formBody = fc.oneof(
-      { weight: 4, arbitrary: fc.record(Object.fromEntries(fields.map((f) => [f, nastyString])), { requiredKeys: [] }).map((o) => new URLSearchParams(o as Record<string, string>).toString()) },
+      {
+        weight: 4,
+        arbitrary: fc.record(Object.fromEntries(fields.map((f) => [f, nastyString])), { requiredKeys: [] }).map((o) => new URLSearchParams(o as Record<string, string>).toString()),
+      },
       fc.string(),
       fc.constantFrom('a=%', '%zz=1', 'csrf=1&csrf=2&csrf[x]=3', `branch=${'1'.repeat(9 * 1024)}`),
       bodyFor(fields),
@@ -211,7 +253,14 @@ describeOnEachDatabase('SEC-06 fuzz: no input produces a 5xx', (target) => {
       query,
       body: formBody,
       contentType: fc.oneof(fc.constant('application/x-www-form-urlencoded'), fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined })),
-      cookie: fc.option(fc.oneof(fc.constant(flowCookie), fc.string({ maxLength: 60 }).map((s) => `shinkumi_linkage=${encodeURIComponent(s)}`), fc.constantFrom('a=%', 'x=\u00ff')), { nil: undefined }),
+      cookie: fc.option(
+        fc.oneof(
+          fc.constant(flowCookie),
+          fc.string({ maxLength: 60 }).map((s) => `shinkumi_linkage=${encodeURIComponent(s)}`),
+          fc.constantFrom('a=%', 'x=\u00ff'),
+        ),
+        { nil: undefined },
+      ),
     })
     const targets = [...forms.map((url) => ({ method: 'POST' as const, url })), { method: 'GET' as const, url: '/linkage' }, { method: 'GET' as const, url: '/oauth/authorize' }]
     for (const { method, url } of targets) {

@@ -55,7 +55,7 @@ describe('SEC-05 headers on the loopback default', () => {
     }
   })
 
-  it("SEC-05 the linkage pages keep their own strict CSP and no-store; their static assets stay cacheable", async () => {
+  it('SEC-05 the linkage pages keep their own strict CSP and no-store; their static assets stay cacheable', async () => {
     const browser = new LinkageBrowser(h.url)
     await browser.request(authorizeUrl({ challenge: pkce().challenge }))
     const page = await fetch(`${h.url}/linkage`, { headers: { cookie: browser.cookie } })

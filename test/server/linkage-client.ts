@@ -8,7 +8,17 @@ import { DEMO_OAUTH_CLIENT } from '../../server/src/linkage/demo.ts'
 import { serviceClockAt } from './harness.ts'
 
 export const CLIENT = DEMO_OAUTH_CLIENT
-export const TARO = { branch: '115', type: 'ordinary', accountNumber: '1100026', name: 'データ タロウ', birthYear: '1980', birthMonth: '04', birthDay: '01', phone: '09011113333', pin: '1234' }
+export const TARO = {
+  branch: '115',
+  type: 'ordinary',
+  accountNumber: '1100026',
+  name: 'データ タロウ',
+  birthYear: '1980',
+  birthMonth: '04',
+  birthDay: '01',
+  phone: '09011113333',
+  pin: '1234',
+}
 
 export interface Page {
   status: number
@@ -190,6 +200,9 @@ export function decodeMime(raw: string): string {
   const body = rest.join('\n\n')
   const text = /content-transfer-encoding:\s*base64/i.test(head)
     ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+    : Buffer.from(
+        body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1',
+      ).toString('utf8')
   return head + '\n' + text
 }

@@ -67,7 +67,15 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
     expect(pages[1]!.html).toContain(en.missingDialog)
     expect(pages[1]!.html).toContain(en.accountNumberFormat)
     keep(await browser.submit('/linkage/account', { branch: TARO.branch, type: 'ordinary', accountNumber: TARO.accountNumber }))
-    const customer = { name: TARO.name, birthYear: TARO.birthYear, birthMonth: TARO.birthMonth, birthDay: TARO.birthDay, phone: TARO.phone, email: 'taro@example.jp', emailConfirm: 'taro@example.jp' }
+    const customer = {
+      name: TARO.name,
+      birthYear: TARO.birthYear,
+      birthMonth: TARO.birthMonth,
+      birthDay: TARO.birthDay,
+      phone: TARO.phone,
+      email: 'taro@example.jp',
+      emailConfirm: 'taro@example.jp',
+    }
     const wrong = keep(await browser.submit('/linkage/customer', { ...customer, birthYear: '1981' }))
     expect(wrong.html).toContain(en.identityWrong)
     const phone = keep(await browser.submit('/linkage/customer', customer))
@@ -137,7 +145,7 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
     expect(bad.cookie).toBe('')
   })
 
-  it('LNK-13 LNK-11 the result mail follows the page\'s language', async () => {
+  it("LNK-13 LNK-11 the result mail follows the page's language", async () => {
     const outbox = path.join(h.deps.config.dataDir, 'outbox')
     const mails = () => (fs.existsSync(outbox) ? fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), 'utf8')) : [])
     await completeFlow(h.url, h.deps.config.linkage.telephonySecret, undefined, 'en-GB,en')
@@ -147,12 +155,22 @@ describeOnEachDatabase('LNK-13 English linkage pages', (target) => {
     expect(english).toContain('115 Ordinary deposit ****026')
     await completeFlow(h.url, h.deps.config.linkage.telephonySecret)
     await expect.poll(() => mails().length).toBe(2)
-    expect(mails().map(decodeMime).some((m) => m.includes(ja.mail.completed) && m.includes('115 普通預金 ****026'))).toBe(true)
+    expect(
+      mails()
+        .map(decodeMime)
+        .some((m) => m.includes(ja.mail.completed) && m.includes('115 普通預金 ****026')),
+    ).toBe(true)
   })
 
   it('LNK-02 the FAQ is complete (seed 004, 10.) and names the sending domain of MAIL_FROM', async () => {
     const faq = (await new LinkageBrowser(h.url).open('/linkage/faq')).html
-    for (const question of ['(Q4) ・誤ったカナ氏名で登録してしまったので修正したい。', '(Q5) ・誤ったメールアドレスで登録してしまったので修正したい。', '(Q3) アプリで一度照会した(取込んだ)取引明細はいつまで見れるのか。', '(Q1) アプリをアンインストールした。アプリ事業者と口座の連携は、即時に解除されるのか。', '(Q2) スマートフォンの機種変更をする(した)。どうすればよいか。']) {
+    for (const question of [
+      '(Q4) ・誤ったカナ氏名で登録してしまったので修正したい。',
+      '(Q5) ・誤ったメールアドレスで登録してしまったので修正したい。',
+      '(Q3) アプリで一度照会した(取込んだ)取引明細はいつまで見れるのか。',
+      '(Q1) アプリをアンインストールした。アプリ事業者と口座の連携は、即時に解除されるのか。',
+      '(Q2) スマートフォンの機種変更をする(した)。どうすればよいか。',
+    ]) {
       expect(faq).toContain(question)
     }
     expect(faq).toContain('4. その他')

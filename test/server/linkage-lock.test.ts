@@ -55,7 +55,11 @@ describeOnEachDatabase('LNK-04 identity failures and the API-linkage lock', (tar
   afterAll(() => h.close())
 
   it('LNK-04 message 1 for an unknown account, a moved account and an account without a cash card: raised on ② with the エラー dialog (not counted)', async () => {
-    for (const [branch, accountNumber] of [['115', '9999999'], ['011', '1111111'], ['115', '1100034']]) {
+    for (const [branch, accountNumber] of [
+      ['115', '9999999'],
+      ['011', '1111111'],
+      ['115', '1100034'],
+    ]) {
       const browser = new LinkageBrowser(h.url)
       await browser.open(authorizeUrl({ challenge: pkce().challenge }))
       await browser.submit('/linkage/account', { branch: branch!, type: 'ordinary', accountNumber: accountNumber! })

@@ -12,7 +12,11 @@ it('LNK-02 the html template escapes everything interpolated', () => {
   expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
     '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>',
   )
-  expect(html`<ul>${['a<b', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>a&lt;b<li>ok</li></ul>')
+  expect(
+    html`<ul>
+      ${['a<b', html`<li>ok</li>`]}
+    </ul>`.value,
+  ).toBe('<ul>a&lt;b<li>ok</li></ul>')
 })
 
 describeOnEachDatabase('API linkage pages: session, CSRF, CSP, hours', (target) => {
@@ -33,9 +37,7 @@ describeOnEachDatabase('API linkage pages: session, CSRF, CSP, hours', (target) 
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
     expect(cookie).not.toMatch(/Secure/)
-    const remote = await new Promise<http.IncomingMessage>((resolve) =>
-      http.get(`${h.url}${path}`, { headers: { host: 'linkage.mire-shinkumi.example' } }, resolve),
-    )
+    const remote = await new Promise<http.IncomingMessage>((resolve) => http.get(`${h.url}${path}`, { headers: { host: 'linkage.mire-shinkumi.example' } }, resolve))
     // SEC-05: a Host header chosen by the caller decides nothing; PUBLIC_URL does (http-headers.test.ts).
     expect(String(remote.headers['set-cookie'])).not.toMatch(/Secure/)
     remote.resume()
@@ -51,7 +53,7 @@ describeOnEachDatabase('API linkage pages: session, CSRF, CSP, hours', (target) 
     expect(await page.text()).not.toMatch(/<script>|style=/)
   })
 
-  it('LNK-01 every POST needs the flow\'s CSRF token; a missing session means starting again', async () => {
+  it("LNK-01 every POST needs the flow's CSRF token; a missing session means starting again", async () => {
     const browser = new LinkageBrowser(h.url)
     await browser.open(authorizeUrl({ challenge: pkce().challenge }))
     const forged = await browser.request('/linkage/account', { form: { csrf: 'x'.repeat(43), branch: TARO.branch, type: 'ordinary', accountNumber: TARO.accountNumber } })

@@ -52,7 +52,15 @@ describe('SEC-08 logs', () => {
     await browser.open(authorizeUrl({ challenge }))
     await browser.submit('/linkage/account', { branch: TARO.branch, type: TARO.type, accountNumber: TARO.accountNumber })
     const email = 'taro.logcheck@example.jp'
-    await browser.submit('/linkage/customer', { name: TARO.name, birthYear: TARO.birthYear, birthMonth: TARO.birthMonth, birthDay: TARO.birthDay, phone: TARO.phone, email, emailConfirm: email })
+    await browser.submit('/linkage/customer', {
+      name: TARO.name,
+      birthYear: TARO.birthYear,
+      birthMonth: TARO.birthMonth,
+      birthDay: TARO.birthDay,
+      phone: TARO.phone,
+      email,
+      emailConfirm: email,
+    })
     const to = authNumberOf((await browser.submit('/linkage/phone', {})).html)
     expect((await inboundCall(base, h.deps.config.linkage.telephonySecret, { from: TARO.phone, to, at: AT })).body.status).toBe('verified')
     await browser.submit('/linkage/call', {})
@@ -74,7 +82,11 @@ describe('SEC-08 logs', () => {
     const staffOtp = staffCode(teller.totpSecret, AT)
     const signIn = await postJson<{ token: string }>(`${base}/v1/staff/session`, { staffId: teller.staffId, password: teller.password, otp: staffOtp })
     expect(signIn.status).toBe(200)
-    const search = await postJson(`${base}/v1/staff/customers/search`, { by: 'account', branch: TARO.branch, accountNumber: TARO.accountNumber }, { authorization: `Bearer ${signIn.body.token}` })
+    const search = await postJson(
+      `${base}/v1/staff/customers/search`,
+      { by: 'account', branch: TARO.branch, accountNumber: TARO.accountNumber },
+      { authorization: `Bearer ${signIn.body.token}` },
+    )
     expect(search.status).toBe(200)
     secrets.push(teller.password, teller.totpSecret, signIn.body.token)
 

@@ -82,7 +82,11 @@ describeOnEachDatabase('SEC-08 operators’ metrics', (target) => {
 
   it('SEC-08 staff actions by kind, the database pool and the build', async () => {
     const before = await metrics()
-    await fetch(`${h.url}/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'nobody01', password: 'wrong-password', otp: '000000' }) })
+    await fetch(`${h.url}/v1/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId: 'nobody01', password: 'wrong-password', otp: '000000' }),
+    })
     const after = await metrics()
     expect(sample(after, 'shinkumi_staff_actions_total{action="staff.sign-in"}') - sample(before, 'shinkumi_staff_actions_total{action="staff.sign-in"}')).toBe(1)
     expect(after).toMatch(/^shinkumi_build_info\{version="\d+\.\d+\.\d+",node="[\d.]+"\} 1$/m)

@@ -56,7 +56,9 @@ describe('admin CLI for FAPI clients', () => {
     const clientId = String(added.clientId)
 
     const now = Math.floor(Date.now() / 1000)
-    const assertion = await new SignJWT({ iss: clientId, sub: clientId, aud: h.url, jti: crypto.randomUUID(), iat: now, exp: now + 30 }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey)
+    const assertion = await new SignJWT({ iss: clientId, sub: clientId, aud: h.url, jti: crypto.randomUUID(), iat: now, exp: now + 30 })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .sign(privateKey)
     const pushed = await postForm(`${h.url}/oauth/par`, {
       response_type: 'code',
       code_challenge: pkce().challenge,
@@ -66,7 +68,9 @@ describe('admin CLI for FAPI clients', () => {
       client_assertion: assertion,
     })
     expect(pushed.status).toBe(201)
-    const plain = await new LinkageBrowser(h.url).request(`/oauth/authorize?${new URLSearchParams({ client_id: clientId, response_type: 'code', code_challenge: pkce().challenge, code_challenge_method: 'S256' })}`)
+    const plain = await new LinkageBrowser(h.url).request(
+      `/oauth/authorize?${new URLSearchParams({ client_id: clientId, response_type: 'code', code_challenge: pkce().challenge, code_challenge_method: 'S256' })}`,
+    )
     expect(new URL(plain.location!).searchParams.get('error')).toBe('invalid_request')
     fs.rmSync(dir, { recursive: true, force: true })
   })

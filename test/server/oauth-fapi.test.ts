@@ -118,7 +118,13 @@ describeOnEachDatabase('FAPI 2.0 for fintech apps', (target) => {
     const stranger = (await DpopKey.generate()).privateKey
     expect((await par({ client_assertion: await clientAssertion(h, {}, stranger) })).status).toBe(401)
     // The shared-secret client cannot switch to assertions, nor the FAPI client to a secret.
-    const forBasic = await postForm(`${h.url}/oauth/token`, { grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT.clientId, client_assertion_type: JWT_BEARER, client_assertion: await clientAssertion(h, { iss: CLIENT.clientId, sub: CLIENT.clientId }) })
+    const forBasic = await postForm(`${h.url}/oauth/token`, {
+      grant_type: 'refresh_token',
+      refresh_token: 'x',
+      client_id: CLIENT.clientId,
+      client_assertion_type: JWT_BEARER,
+      client_assertion: await clientAssertion(h, { iss: CLIENT.clientId, sub: CLIENT.clientId }),
+    })
     expect(forBasic.status).toBe(401)
     expect((await tokenRequest(h.url, { grant_type: 'refresh_token', refresh_token: 'x' }, basic(FAPI.clientId, ''))).status).toBe(401)
   })
@@ -127,7 +133,13 @@ describeOnEachDatabase('FAPI 2.0 for fintech apps', (target) => {
     const key = await DpopKey.generate()
     const { requestUri, verifier } = await pushAuthorizationRequest(h)
     const back = await walkFlow(h.url, secret, parAuthorizePath(requestUri))
-    const form = async () => ({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: FAPI.redirectUri, code_verifier: verifier, ...(await assertionForm(h)) })
+    const form = async () => ({
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code')!,
+      redirect_uri: FAPI.redirectUri,
+      code_verifier: verifier,
+      ...(await assertionForm(h)),
+    })
     expect(await postForm(`${h.url}/oauth/token`, await form())).toMatchObject({ status: 400, body: { error: 'invalid_dpop_proof' } })
     const noNonce = await postForm(`${h.url}/oauth/token`, await form(), { dpop: await key.proof(h, { htm: 'POST', htu: `${h.url}/oauth/token` }) })
     expect(noNonce).toMatchObject({ status: 400, body: { error: 'use_dpop_nonce' } })
@@ -135,7 +147,11 @@ describeOnEachDatabase('FAPI 2.0 for fintech apps', (target) => {
     expect(nonce).toBeTruthy()
     const tokens = await postForm(`${h.url}/oauth/token`, await form(), { dpop: await key.proof(h, { htm: 'POST', htu: `${h.url}/oauth/token`, nonce }) })
     expect(tokens).toMatchObject({ status: 200, body: { token_type: 'DPoP' } })
-    const rows = await h.deps.db.selectFrom('oauth_tokens').select('jkt').where('jkt', '=', await calculateJwkThumbprint(key.publicJwk)).execute()
+    const rows = await h.deps.db
+      .selectFrom('oauth_tokens')
+      .select('jkt')
+      .where('jkt', '=', await calculateJwkThumbprint(key.publicJwk))
+      .execute()
     expect(rows).toHaveLength(2)
   })
 
@@ -209,7 +225,11 @@ describeOnEachDatabase('FAPI 2.0 for fintech apps', (target) => {
   it('SEC-03 client secrets are stored as SHA-256; a scrypt row from before is accepted once and re-stored as SHA-256', async () => {
     const stored = () => h.deps.db.selectFrom('oauth_clients').select('secret_hash').where('client_id', '=', CLIENT.clientId).executeTakeFirstOrThrow()
     expect((await stored()).secret_hash).toMatch(/^sha256\$[0-9a-f]{64}$/)
-    await h.deps.db.updateTable('oauth_clients').set({ secret_hash: await hashPassword(CLIENT.clientSecret) }).where('client_id', '=', CLIENT.clientId).execute()
+    await h.deps.db
+      .updateTable('oauth_clients')
+      .set({ secret_hash: await hashPassword(CLIENT.clientSecret) })
+      .where('client_id', '=', CLIENT.clientId)
+      .execute()
     expect((await tokenRequest(h.url, { grant_type: 'refresh_token', refresh_token: 'x' }, basic(CLIENT.clientId, 'wrong'))).status).toBe(401)
     expect((await stored()).secret_hash).toMatch(/^scrypt\$/)
     expect((await tokenRequest(h.url, { grant_type: 'refresh_token', refresh_token: 'x' })).body).toEqual({ error: 'invalid_grant' })

@@ -25,8 +25,7 @@ describeOnEachDatabase('OTP verification', (target) => {
     return { userId, token }
   }
   const verify = async (userId: string, otp: string) => (await verifyOtp(h.url, rpKey, { serviceId: SERVICE_ID, userId, otp })).body
-  const failuresOf = async (userId: string) =>
-    (await h.deps.db.selectFrom('tokens').select('failures').where('user_id', '=', userId).executeTakeFirstOrThrow()).failures
+  const failuresOf = async (userId: string) => (await h.deps.db.selectFrom('tokens').select('failures').where('user_id', '=', userId).executeTakeFirstOrThrow()).failures
 
   beforeAll(async () => {
     h = await startHarness(target, { manualClock: true })

@@ -16,8 +16,7 @@ describeOnEachDatabase('provisioning', (target) => {
     const userId = `user${++userNo}`
     return { userId, serviceId: SERVICE_ID, activationPassword: (await issue(h.deps, userId)).activationPassword }
   }
-  const attempt = async (fields: { serviceId: string; userId: string; activationPassword: string; deviceTime?: Date }) =>
-    provision(h.url, await newDevice(), fields)
+  const attempt = async (fields: { serviceId: string; userId: string; activationPassword: string; deviceTime?: Date }) => provision(h.url, await newDevice(), fields)
 
   beforeAll(async () => {
     h = await startHarness(target)
@@ -44,9 +43,19 @@ describeOnEachDatabase('provisioning', (target) => {
     expect(text).not.toContain(toBase64Url(seed))
     expect(text).not.toContain(seed.toString('base64'))
     expect(text).not.toContain(seed.toString('hex'))
-    expect(Object.keys(answer.body).sort()).toEqual(
-      ['algorithm', 'digits', 'expiresAt', 'linkUrl', 'logoUrl', 'offersTransactions', 'period', 'serialNumber', 'serverEphemeralPublicKey', 'serviceName', 'tokenId'],
-    )
+    expect(Object.keys(answer.body).sort()).toEqual([
+      'algorithm',
+      'digits',
+      'expiresAt',
+      'linkUrl',
+      'logoUrl',
+      'offersTransactions',
+      'period',
+      'serialNumber',
+      'serverEphemeralPublicKey',
+      'serviceName',
+      'tokenId',
+    ])
   })
 
   it('OTP-13 the device public key is recorded with the token', async () => {

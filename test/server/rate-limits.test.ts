@@ -55,7 +55,7 @@ describeOnEachDatabase('rate limits', (target) => {
     expect(last.json()).toMatchObject({ code: 'RATE_LIMITED' })
   })
 
-  it('SEC-01 the linkage pages: 120 requests a minute from one address, then the seed\'s 混雑 page with 429 and Retry-After', async () => {
+  it("SEC-01 the linkage pages: 120 requests a minute from one address, then the seed's 混雑 page with 429 and Retry-After", async () => {
     const { statuses, last } = await hammer(h, 121, { url: '/linkage/faq', address: '192.0.2.4' })
     expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true)
     expect(last.statusCode).toBe(429)
@@ -69,7 +69,13 @@ describeOnEachDatabase('rate limits', (target) => {
   })
 
   it('SEC-01 /oauth/*: 300 requests a minute from one address, then 429 in the OAuth error shape', async () => {
-    const { statuses, last } = await hammer(h, 301, { method: 'POST', url: '/oauth/revoke', payload: 'token=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, address: '192.0.2.5' })
+    const { statuses, last } = await hammer(h, 301, {
+      method: 'POST',
+      url: '/oauth/revoke',
+      payload: 'token=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      address: '192.0.2.5',
+    })
     expect(statuses.slice(0, 300).every((s) => s === 401)).toBe(true)
     expect(last.statusCode).toBe(429)
     expect(last.json()).toMatchObject({ error: 'temporarily_unavailable' })

@@ -63,7 +63,10 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
       ])
       expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '999', accountNumber: '0000000' })).body).toEqual({ customers: [], nextCursor: null })
       expect((await teller().post('/v1/staff/customers/detail', { customerId: 'nobody' })).status).toBe(404)
-      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '1150', accountNumber: 'x' })).body).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) })
+      expect((await teller().post('/v1/staff/customers/search', { by: 'account', branch: '1150', accountNumber: 'x' })).body).toEqual({
+        code: 'BAD_REQUEST',
+        message: expect.any(String),
+      })
     })
   })
 
@@ -154,9 +157,15 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
 
     it('STF-02 reissue waits for a second 管理者; then the new password (shown once) sets up again without S0B4', async () => {
       const first = await setUp('suzuki002', activation.suzuki002!)
-      expect((await provision(h.url, await newDevice(), { serviceId: 'SHINKUMI', userId: 'suzuki002', activationPassword: activation.suzuki002!, deviceTime: world.clock.now() })).body).toEqual({ code: 'S0B4', message: expect.any(String) })
+      expect(
+        (await provision(h.url, await newDevice(), { serviceId: 'SHINKUMI', userId: 'suzuki002', activationPassword: activation.suzuki002!, deviceTime: world.clock.now() })).body,
+      ).toEqual({ code: 'S0B4', message: expect.any(String) })
 
-      const requested = await as('super01').post<{ approval: { approvalId: string; requestedBy: string } }>('/v1/staff/actions/reissue-activation', { serviceId: 'SHINKUMI', userId: 'suzuki002', ...JUSTIFIED })
+      const requested = await as('super01').post<{ approval: { approvalId: string; requestedBy: string } }>('/v1/staff/actions/reissue-activation', {
+        serviceId: 'SHINKUMI',
+        userId: 'suzuki002',
+        ...JUSTIFIED,
+      })
       expect(requested.status).toBe(202)
       const id = requested.body.approval.approvalId
       expect((await detailOf({ serviceId: 'SHINKUMI', userId: 'suzuki002' })).otpUsers[0]!.pendingApprovals.map((a) => a.approvalId)).toEqual([id])
@@ -202,7 +211,17 @@ describeOnEachDatabase('STF-03/STF-04 staff actions and what the customer sees',
 
   describe('fintech linkage (LNK-12) and maintenance (LNK-05)', () => {
     it('STF-04 a revoked linkage’s access and refresh tokens stop at once', async () => {
-      const hanako = { branch: '022', type: 'ordinary', accountNumber: '2222222', name: 'ｼﾝｸﾐ ﾊﾅｺ', birthYear: '1975', birthMonth: '05', birthDay: '05', phone: '0312345678', pin: '4321' }
+      const hanako = {
+        branch: '022',
+        type: 'ordinary',
+        accountNumber: '2222222',
+        name: 'ｼﾝｸﾐ ﾊﾅｺ',
+        birthYear: '1975',
+        birthMonth: '05',
+        birthDay: '05',
+        phone: '0312345678',
+        pin: '4321',
+      }
       const { code, verifier } = await completeFlow(h.url, h.deps.config.linkage.telephonySecret, hanako)
       const issued = await tokenRequest(h.url, { grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUri, code_verifier: verifier })
       const accounts = () => fetch(`${h.url}/v1/accounts`, { headers: { authorization: `Bearer ${issued.body.access_token}` } }).then((r) => r.status)

@@ -12,13 +12,11 @@ function signInAndHangUp(url: string, body: unknown, afterMs: number): Promise<v
   const json = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname, () => {
-      socket.write(
-        `POST /v1/staff/session HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
-        () =>
-          setTimeout(() => {
-            socket.destroy()
-            resolve()
-          }, afterMs),
+      socket.write(`POST /v1/staff/session HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`, () =>
+        setTimeout(() => {
+          socket.destroy()
+          resolve()
+        }, afterMs),
       )
     })
     socket.once('error', reject)

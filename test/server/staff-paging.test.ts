@@ -40,9 +40,22 @@ describeOnEachDatabase('STF-03 paged staff lists', (target) => {
   it('SCALE-01 the locks list comes in pages: every lock once, newest first, each page bounded', async () => {
     const { db, config, clock } = h.deps
     const now = clock.now().getTime()
-    const otp = await db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n')).where('failures', '>=', config.otpMaxFailures).executeTakeFirstOrThrow()
-    const linkage = await db.selectFrom('linkage_locks').select((eb) => eb.fn.countAll<number>().as('n')).where('locked_until', '>', now).executeTakeFirstOrThrow()
-    const activation = await db.selectFrom('activations').select((eb) => eb.fn.countAll<number>().as('n')).where('failures', '>=', config.activationMaxFailures).where('used_at', 'is', null).executeTakeFirstOrThrow()
+    const otp = await db
+      .selectFrom('tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('failures', '>=', config.otpMaxFailures)
+      .executeTakeFirstOrThrow()
+    const linkage = await db
+      .selectFrom('linkage_locks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('locked_until', '>', now)
+      .executeTakeFirstOrThrow()
+    const activation = await db
+      .selectFrom('activations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('failures', '>=', config.activationMaxFailures)
+      .where('used_at', 'is', null)
+      .executeTakeFirstOrThrow()
     const expected = Number(otp.n) + Number(linkage.n) + Number(activation.n)
     expect(Number(linkage.n) * Number(activation.n)).toBeGreaterThan(0)
 
@@ -86,7 +99,17 @@ describeOnEachDatabase('STF-03 paged staff lists', (target) => {
     await h.deps.db.insertInto('bank_customers').values({ customer_id: 'c0-savings', name_kana: 'ﾁｮﾁｸ ﾊﾅｺ', birth_date: '1990-01-01', phone: '09000000000', created_at: now }).execute()
     await h.deps.db
       .insertInto('bank_accounts')
-      .values({ account_id: 'a0-savings', customer_id: 'c0-savings', branch: '101', type: 'savings', account_number: '0000001', status: 'active', moved_to: null, balance: 0, created_at: now })
+      .values({
+        account_id: 'a0-savings',
+        customer_id: 'c0-savings',
+        branch: '101',
+        type: 'savings',
+        account_number: '0000001',
+        status: 'active',
+        moved_to: null,
+        balance: 0,
+        created_at: now,
+      })
       .execute()
     const search = (cursor?: string) =>
       call<{ customers: { ref: { customerId: string } }[]; nextCursor: string | null }>(h.url, 'POST', '/v1/staff/customers/search', {

@@ -44,7 +44,12 @@ describeOnEachDatabase('STF-01 staff sign-in and sessions', (target) => {
     expect((await signInNow(staff.staffId, 'not-the-password', code)).body).toEqual({ code: 'STAFF_SIGNIN_FAILED', message: expect.any(String) })
     expect((await signInNow(staff.staffId, staff.password, code === '000000' ? '111111' : '000000')).body).toEqual({ code: 'STAFF_SIGNIN_FAILED', message: expect.any(String) })
     expect((await signInNow('nobody99', staff.password, code)).status).toBe(401)
-    const audited = await h.deps.db.selectFrom('staff_audit').select(['staff_id', 'outcome']).where('action', '=', 'staff.sign-in').where('staff_id', 'in', [staff.staffId, 'nobody99']).execute()
+    const audited = await h.deps.db
+      .selectFrom('staff_audit')
+      .select(['staff_id', 'outcome'])
+      .where('action', '=', 'staff.sign-in')
+      .where('staff_id', 'in', [staff.staffId, 'nobody99'])
+      .execute()
     expect(audited.map((a) => a.outcome)).toEqual(['STAFF_SIGNIN_FAILED', 'STAFF_SIGNIN_FAILED', 'STAFF_SIGNIN_FAILED'])
   })
 

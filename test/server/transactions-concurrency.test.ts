@@ -17,17 +17,13 @@ describeOnEachDatabase('transaction confirmation under concurrency', (target) =>
   let token: Awaited<ReturnType<typeof setUpToken>>
   let userId: string
 
-  const submit = async (expiresInSeconds = 300) =>
-    (await createTransaction(h.url, rpKey, { serviceId: TX_SERVICE_ID, userId, details: DETAILS, expiresInSeconds })).body.id!
+  const submit = async (expiresInSeconds = 300) => (await createTransaction(h.url, rpKey, { serviceId: TX_SERVICE_ID, userId, details: DETAILS, expiresInSeconds })).body.id!
   /** Signed before any is sent, so that all of them are in flight together. */
   const signedDecisions = (id: string, at: Date, decisionOf: (i: number) => 'approve' | 'reject') =>
     Promise.all(
-      Array.from({ length: CONCURRENT }, (_, i) =>
-        signRequest(token, 'POST', `/v1/devices/transactions/${id}/decision`, { decision: decisionOf(i), contentSha256: hash }, at),
-      ),
+      Array.from({ length: CONCURRENT }, (_, i) => signRequest(token, 'POST', `/v1/devices/transactions/${id}/decision`, { decision: decisionOf(i), contentSha256: hash }, at)),
     )
-  const row = (id: string) =>
-    h.deps.db.selectFrom('transaction_confirmations').select(['status', 'decided_at', 'expires_at']).where('id', '=', id).executeTakeFirstOrThrow()
+  const row = (id: string) => h.deps.db.selectFrom('transaction_confirmations').select(['status', 'decided_at', 'expires_at']).where('id', '=', id).executeTakeFirstOrThrow()
 
   beforeAll(async () => {
     h = await startHarness(target, { manualClock: true })

@@ -34,8 +34,7 @@ describeOnEachDatabase('transaction confirmation', (target) => {
     if (options.enrol !== false) expect((await client.enrol()).status).toBe(200)
     return { userId, token, client }
   }
-  const submit = (userId: string, extra: Record<string, unknown> = {}, key = rpKey) =>
-    createTransaction(h.url, key, { serviceId: TX_SERVICE_ID, userId, details: DETAILS, ...extra })
+  const submit = (userId: string, extra: Record<string, unknown> = {}, key = rpKey) => createTransaction(h.url, key, { serviceId: TX_SERVICE_ID, userId, details: DETAILS, ...extra })
   const status = async (id: string, key = rpKey) => (await transactionStatus(h.url, key, id)).body
 
   beforeAll(async () => {

@@ -39,8 +39,7 @@ async function lockedApp() {
   return { app: restarted, tokenId, before }
 }
 
-const layers = (app: TestApp) =>
-  (JSON.parse(fs.readFileSync(app.vaultFile, 'utf8')) as { vault: { dataKey: { layers: { kind: string }[] } } }).vault.dataKey.layers
+const layers = (app: TestApp) => (JSON.parse(fs.readFileSync(app.vaultFile, 'utf8')) as { vault: { dataKey: { layers: { kind: string }[] } } }).vault.dataKey.layers
 
 describe('OTP-17 setting, changing and removing the app lock', () => {
   it('OTP-17 a code of 1–32 half-width digits typed twice sets the lock: the data key gets the lock-code layer under the protector', async () => {

@@ -73,10 +73,47 @@ describe('OTP-27 OTP-28 error catalog = manual 4.3', () => {
 
   it('reads every row of the manual’s table', () => {
     expect(rows.map((row) => row.code)).toEqual([
-      'A911', 'A916', 'S0A1', 'S0B1', 'S0C1', 'S0B4', 'S0B5', 'S0G1', 'A000',
-      'A001', 'A002', 'A006', 'A007', 'A008', 'A009', 'A010', 'S0C4', 'S0F1',
-      'A300', 'A300T', 'A301', 'A302', 'A303', 'A306', 'A307', 'A308', 'A309', 'A310',
-      'S3B3', 'S3B5', 'S3E4', 'S3D3', 'S3D4', 'A400', 'A401', 'A403', 'S4E3', 'A914', 'A9EX', 'A998', 'A999',
+      'A911',
+      'A916',
+      'S0A1',
+      'S0B1',
+      'S0C1',
+      'S0B4',
+      'S0B5',
+      'S0G1',
+      'A000',
+      'A001',
+      'A002',
+      'A006',
+      'A007',
+      'A008',
+      'A009',
+      'A010',
+      'S0C4',
+      'S0F1',
+      'A300',
+      'A300T',
+      'A301',
+      'A302',
+      'A303',
+      'A306',
+      'A307',
+      'A308',
+      'A309',
+      'A310',
+      'S3B3',
+      'S3B5',
+      'S3E4',
+      'S3D3',
+      'S3D4',
+      'A400',
+      'A401',
+      'A403',
+      'S4E3',
+      'A914',
+      'A9EX',
+      'A998',
+      'A999',
     ])
   })
 
@@ -95,7 +132,12 @@ describe('OTP-27 OTP-28 error catalog = manual 4.3', () => {
   })
 
   it('the help desk footer is the manual’s last paragraph', () => {
-    const footer = seedText.slice(seedText.indexOf('上記以外エラーが発生した場合は')).replaceAll('**', '').split('\n').map((line) => line.trim()).filter(Boolean)
+    const footer = seedText
+      .slice(seedText.indexOf('上記以外エラーが発生した場合は'))
+      .replaceAll('**', '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
     expect(helpDesk.ja.split(/\n| (?=土日祝日)/)).toEqual(footer)
   })
 

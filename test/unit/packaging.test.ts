@@ -71,7 +71,7 @@ describe('.github/workflows/desktop.yml', () => {
     expect(signing).toMatch(/CSC_IDENTITY_AUTO_DISCOVERY=false/)
   })
 
-  it('builds the testers\' channel with a configurable update feed', () => {
+  it("builds the testers' channel with a configurable update feed", () => {
     expect(job.env.SHINKUMI_BUILD_CHANNEL).toBe('testers')
     expect(job.env.SHINKUMI_UPDATE_URL).toMatch(/^\$\{\{ vars\.SHINKUMI_UPDATE_URL \|\| 'https:\/\//)
   })
@@ -96,16 +96,16 @@ describe('electron-builder.yml', () => {
     expect(builder.linux!.icon).toBe('build/icon.png')
   })
 
-  it('publishes the testers\' channel to a generic feed whose URL comes from the environment', () => {
+  it("publishes the testers' channel to a generic feed whose URL comes from the environment", () => {
     expect(builder.publish).toEqual({ provider: 'generic', url: '${env.SHINKUMI_UPDATE_URL}', channel: 'testers' })
     expect(builder.mac!.target).toContain('zip') // electron-updater installs the zip on macOS
   })
 })
 
-describe('update check (electron-updater, testers\' channel)', () => {
+describe("update check (electron-updater, testers' channel)", () => {
   const feedUrl = 'https://updates.shinkumi.example/otp/testers'
 
-  it('checks only in packaged builds that are not production, on the testers\' channel of the configured feed', () => {
+  it("checks only in packaged builds that are not production, on the testers' channel of the configured feed", () => {
     expect(updatePlan({ packaged: true, buildChannel: 'testers', feedUrl })).toEqual({
       check: true,
       feed: { provider: 'generic', url: feedUrl, channel: 'testers' },

@@ -11,16 +11,12 @@ import { signedCall, type RequestSigner } from '../../main/core/signed-call.ts'
 import { createTestApp, validInput } from './helpers/app.ts'
 
 describe('OTP-19 service URL policy', () => {
-  it.each([
-    'https://otp.shinkumi.example.jp',
-    'https://otp.shinkumi.example.jp:8443/base',
-    'http://127.0.0.1:8787',
-    'http://127.45.6.7',
-    'http://localhost:8787',
-    'http://[::1]:8787',
-  ])('accepts %s', (url) => {
-    expect(() => new ServiceClient({ serviceUrl: url })).not.toThrow()
-  })
+  it.each(['https://otp.shinkumi.example.jp', 'https://otp.shinkumi.example.jp:8443/base', 'http://127.0.0.1:8787', 'http://127.45.6.7', 'http://localhost:8787', 'http://[::1]:8787'])(
+    'accepts %s',
+    (url) => {
+      expect(() => new ServiceClient({ serviceUrl: url })).not.toThrow()
+    },
+  )
 
   it.each([
     'http://otp.shinkumi.example.jp',
@@ -68,13 +64,18 @@ describe('OTP-19 service URL policy', () => {
     const expected = (route: RouteDescriptor) => `${route.method} /base${route.prefix}${route.path.replace(/:[A-Za-z]+/, id)}`
 
     for (const route of Object.values(deviceRoutes) as RouteDescriptor[]) {
-      const call = route.auth === 'device' ? signedCall({ client, signer }, 'token', route as RouteDescriptor & { auth: 'device' }, { params }, 'A3') : client.call(route, { params }, 'A0')
+      const call =
+        route.auth === 'device' ? signedCall({ client, signer }, 'token', route as RouteDescriptor & { auth: 'device' }, { params }, 'A3') : client.call(route, { params }, 'A0')
       await expect(call).rejects.toThrow()
     }
     for (const route of Object.values(staffRoutes) as RouteDescriptor[]) await expect(client.call(route, { params, bearer: 'stf_x' }, 'STAFF')).rejects.toThrow()
     expect(reached).toEqual([...Object.values(deviceRoutes), ...Object.values(staffRoutes)].map(expected))
     // A device signs the path the service receives, base path included.
-    expect(signed).toEqual(Object.values(deviceRoutes).filter((r) => r.auth === 'device').map(expected))
+    expect(signed).toEqual(
+      Object.values(deviceRoutes)
+        .filter((r) => r.auth === 'device')
+        .map(expected),
+    )
 
     // And through the app's entries: 初期設定 and the staff sign-in.
     reached.length = 0

@@ -53,11 +53,7 @@ describe('OTP-25 取引確認', () => {
     expect(second.ok && second.value.enrolled).toEqual([])
     expect(await app.api['transactions.overview']()).toEqual({ ok: true, value: { offered: true, enrolmentPending: false } })
     const mine = service.requests.filter((r) => r.tokenId === tokenId)
-    expect(mine.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual([
-      'POST /v1/devices/transactions/enrol {}',
-      'GET /v1/devices/transactions ',
-      'GET /v1/devices/transactions ',
-    ])
+    expect(mine.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /v1/devices/transactions/enrol {}', 'GET /v1/devices/transactions ', 'GET /v1/devices/transactions '])
   })
 
   it('a decision carries contentSha256 of the details shown, in the signed body', async () => {

@@ -25,9 +25,11 @@ async function httpService(handler: http.RequestListener): Promise<string> {
   return `http://127.0.0.1:${await listen(http.createServer(handler))}`
 }
 
-const answer = (status: number, body: string, type = 'application/json'): http.RequestListener => (_req, res) => {
-  res.writeHead(status, { 'content-type': type }).end(body)
-}
+const answer =
+  (status: number, body: string, type = 'application/json'): http.RequestListener =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': type }).end(body)
+  }
 
 async function provisionCode(serviceUrl: string, options: { mode?: 'setup' | 'add'; timeoutMs?: number } = {}) {
   const { api } = createTestApp({ serviceUrl, timeoutMs: options.timeoutMs })
@@ -85,8 +87,29 @@ describe('OTP-12 A002 TLS failure', () => {
     if (!openssl) return
     const dir = tempDir()
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')]
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert,
-      '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    )
     const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, answer(200, '{}'))
     tlsUrl = `https://127.0.0.1:${await listen(server)}`
   })
@@ -168,7 +191,11 @@ describe('OTP-12 / OTP-23 / OTP-24 transportErrorCode table', () => {
     ['EAI_AGAIN', fetchFailure('EAI_AGAIN'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['ENETUNREACH', fetchFailure('ENETUNREACH'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
     ['EHOSTUNREACH', fetchFailure('EHOSTUNREACH'), { A0: 'A000', A3: 'A300', A4: 'A400' }],
-    ['AggregateError of ECONNREFUSED', Object.assign(new TypeError('fetch failed'), { cause: new AggregateError([fetchFailure('ECONNREFUSED').cause]) }), { A0: 'A000', A3: 'A300', A4: 'A400' }],
+    [
+      'AggregateError of ECONNREFUSED',
+      Object.assign(new TypeError('fetch failed'), { cause: new AggregateError([fetchFailure('ECONNREFUSED').cause]) }),
+      { A0: 'A000', A3: 'A300', A4: 'A400' },
+    ],
     ['TimeoutError', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { A0: 'A001', A3: 'A301', A4: 'A401' }],
     ['UND_ERR_CONNECT_TIMEOUT', fetchFailure('UND_ERR_CONNECT_TIMEOUT'), { A0: 'A001', A3: 'A301', A4: 'A401' }],
     ['CERT_HAS_EXPIRED', fetchFailure('CERT_HAS_EXPIRED'), { A0: 'A002', A3: 'A302', A4: 'A401' }],

@@ -17,9 +17,22 @@ const KILLS_PER_LANE = 25
 const CODE = '2468'
 
 const record: TokenRecord = {
-  id: crypto.randomUUID(), serviceId: 'S1', serviceName: 'テスト', userId: 'u', serialNumber: '12345678', ordinal: 1, suffix: '',
-  algorithm: 'SHA1', digits: 8, period: 60, expiresAt: '2030-01-01T00:00:00Z', logoUrl: null, linkUrl: null,
-  offersTransactions: false, devicePublicKey: 'AAAA', addedAt: '2026-11-21T00:00:00Z',
+  id: crypto.randomUUID(),
+  serviceId: 'S1',
+  serviceName: 'テスト',
+  userId: 'u',
+  serialNumber: '12345678',
+  ordinal: 1,
+  suffix: '',
+  algorithm: 'SHA1',
+  digits: 8,
+  period: 60,
+  expiresAt: '2030-01-01T00:00:00Z',
+  logoUrl: null,
+  linkUrl: null,
+  offersTransactions: false,
+  devicePublicKey: 'AAAA',
+  addedAt: '2026-11-21T00:00:00Z',
 }
 
 const protectorIn = (dir: string) => new KeyFileProtector(path.join(dir, 'vault.key'))

@@ -100,7 +100,14 @@ describe('OTP-26 A998: the vault cannot be opened on this machine', () => {
   it('A998 when the key store changed since the vault was written (backend recorded and checked)', async () => {
     const app = await appWithToken('backend.changed')
     const keyFile = new KeyFileProtector(app.keyFile)
-    const renamed: SecretProtector = { ...keyFile, backend: 'safeStorage:gnome_libsecret', weak: false, isAvailable: () => keyFile.isAvailable(), encrypt: (b) => keyFile.encrypt(b), decrypt: (b) => keyFile.decrypt(b) }
+    const renamed: SecretProtector = {
+      ...keyFile,
+      backend: 'safeStorage:gnome_libsecret',
+      weak: false,
+      isAvailable: () => keyFile.isAvailable(),
+      encrypt: (b) => keyFile.encrypt(b),
+      decrypt: (b) => keyFile.decrypt(b),
+    }
     await expect(Vault.open(createConfStore(app.dir), renamed)).rejects.toMatchObject({ code: 'A998', reason: 'backend-changed' })
   })
 
@@ -143,9 +150,22 @@ describe('vault: damaged documents', () => {
     const store = createConfStore(dir)
     const vault = await Vault.open(store, new KeyFileProtector(path.join(dir, 'vault.key')))
     const record: TokenRecord = {
-      id: crypto.randomUUID(), serviceId: 'S1', serviceName: 'テスト', userId: 'u', serialNumber: '12345678', ordinal: 1, suffix: '',
-      algorithm: 'SHA1', digits: 8, period: 60, expiresAt: '2030-01-01T00:00:00Z', logoUrl: null, linkUrl: null,
-      offersTransactions: false, devicePublicKey: 'AAAA', addedAt: '2026-11-21T00:00:00Z',
+      id: crypto.randomUUID(),
+      serviceId: 'S1',
+      serviceName: 'テスト',
+      userId: 'u',
+      serialNumber: '12345678',
+      ordinal: 1,
+      suffix: '',
+      algorithm: 'SHA1',
+      digits: 8,
+      period: 60,
+      expiresAt: '2030-01-01T00:00:00Z',
+      logoUrl: null,
+      linkUrl: null,
+      offersTransactions: false,
+      devicePublicKey: 'AAAA',
+      addedAt: '2026-11-21T00:00:00Z',
     }
     await vault.addToken(record, { totpSeed: new Uint8Array(20), devicePrivateKey: new Uint8Array(8) })
     store.set = () => {

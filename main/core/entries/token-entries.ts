@@ -17,9 +17,7 @@ export function tokenEntries({ deps, client, vault, guard }: CoreContext): Entri
   return {
     'tokens.list': () => guard('tokens.list', async () => (await vault()).tokens().map(toTokenView)),
     'tokens.provision': (input) =>
-      guard('tokens.provision', () =>
-        provisioning.run(async (): Promise<TokenView> => toTokenView(await provisionToken({ vault: await vault(), client, clock: deps.clock }, input))),
-      ),
+      guard('tokens.provision', () => provisioning.run(async (): Promise<TokenView> => toTokenView(await provisionToken({ vault: await vault(), client, clock: deps.clock }, input)))),
     'tokens.setSuffix': (input) => guard('tokens.setSuffix', async () => toTokenView(await setSuffix(await vault(), input))),
     // OTP-14: local only; the service still counts the user as activated (S0B4 on a new setup until staff reissue).
     'tokens.delete': (tokenId) =>

@@ -22,7 +22,11 @@ export function CorrectionScreen({ screen }: { screen: ScreenOf<'correction'> })
     return <Loading />
   }
 
-  const run = () => send(() => api['correction.run'](token.id), () => navigator.go({ name: 'correctionDone' }))
+  const run = () =>
+    send(
+      () => api['correction.run'](token.id),
+      () => navigator.go({ name: 'correctionDone' }),
+    )
 
   return (
     <Stack gap="md" p="md" data-testid="correction">

@@ -24,8 +24,16 @@ export function ExpiryRenewScreen({ screen }: { screen: ScreenOf<'expiryRenew'> 
     return <Loading />
   }
 
-  const renewNow = () => renewal.run(() => api['expiry.renew'](token.id), (renewed) => navigator.go({ name: 'expiryRenewed', token: renewed }))
-  const later = () => postponement.run(() => api['expiry.postpone'](token.id), () => navigator.showToken(token.id))
+  const renewNow = () =>
+    renewal.run(
+      () => api['expiry.renew'](token.id),
+      (renewed) => navigator.go({ name: 'expiryRenewed', token: renewed }),
+    )
+  const later = () =>
+    postponement.run(
+      () => api['expiry.postpone'](token.id),
+      () => navigator.showToken(token.id),
+    )
 
   return (
     <Stack gap="md" p="md" data-testid="expiry-renew">

@@ -75,12 +75,7 @@ export function ProvisionScreen({ screen }: { screen: ScreenOf<'provision'> }) {
               {t('setup.terms')}
             </Text>
           </Paper>
-          <Checkbox
-            label={t('setup.agree')}
-            checked={agreed}
-            onChange={(event) => setAgreed(event.currentTarget.checked)}
-            data-testid="setup-agree"
-          />
+          <Checkbox label={t('setup.agree')} checked={agreed} onChange={(event) => setAgreed(event.currentTarget.checked)} data-testid="setup-agree" />
           <Button type="submit" fullWidth loading={sending} data-testid="setup-submit">
             {t('setup.submit')}
           </Button>

@@ -29,13 +29,7 @@ export function SettingsMenuScreen() {
   return (
     <Paper component="nav" aria-label={t('title.settings')} m="md" withBorder radius="md" style={{ overflow: 'hidden' }}>
       {entries.map(({ label, testId, target }) => (
-        <button
-          key={testId}
-          type="button"
-          className="menu-item"
-          onClick={() => navigator.go(target)}
-          data-testid={testId}
-        >
+        <button key={testId} type="button" className="menu-item" onClick={() => navigator.go(target)} data-testid={testId}>
           {t(label)}
           <span className="menu-item-chevron" aria-hidden>
             ›

@@ -21,12 +21,7 @@ export function TokenDeleteScreen() {
   return (
     <Stack gap="sm" p="md">
       <Text size="sm">{t('delete.lead')}</Text>
-      <TokenList
-        tokens={tokens}
-        label={t('title.delete')}
-        onPick={(token) => navigator.go({ name: 'tokenDeleteConfirm', token })}
-        testId="token-delete"
-      />
+      <TokenList tokens={tokens} label={t('title.delete')} onPick={(token) => navigator.go({ name: 'tokenDeleteConfirm', token })} testId="token-delete" />
     </Stack>
   )
 }

@@ -25,7 +25,12 @@ export function TokenSelectScreen() {
         tokens={tokens}
         label={t('title.tokens')}
         currentId={navigator.state.tokenId}
-        onPick={(token) => void run(() => chosenToken(api, token.id), (step) => step(navigator))}
+        onPick={(token) =>
+          void run(
+            () => chosenToken(api, token.id),
+            (step) => step(navigator),
+          )
+        }
         testId="token-select"
       />
     </Stack>

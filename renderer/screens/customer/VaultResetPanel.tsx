@@ -23,7 +23,10 @@ export function VaultResetPanel() {
 
   const reset = () => {
     setAsking(false)
-    void run(() => api['vault.reset'](), () => navigator.restart())
+    void run(
+      () => api['vault.reset'](),
+      () => navigator.restart(),
+    )
   }
 
   if (!unreadable) return null

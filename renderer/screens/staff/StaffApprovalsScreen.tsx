@@ -21,7 +21,10 @@ function identityText(t: ReturnType<typeof useI18n>['t'], a: ApprovalView) {
 function Approvals() {
   const { t } = useI18n()
   const staff = useStaff()
-  const list = usePagedList((cursor) => api['staff.approvals']({ cursor }), (page) => page.approvals)
+  const list = usePagedList(
+    (cursor) => api['staff.approvals']({ cursor }),
+    (page) => page.approvals,
+  )
   const { rows: approvals, nextCursor, busy, error, run } = list
   const [deciding, setDeciding] = useState<Decision | null>(null)
   // What the dialog shows stays while it fades out; only `open` closes it.
@@ -35,7 +38,10 @@ function Approvals() {
   const decide = async () => {
     if (!deciding) return
     const { approval, decision } = deciding
-    await run(() => api['staff.decide']({ approvalId: approval.approvalId, decision }), (result) => setOutcome({ decision, result }))
+    await run(
+      () => api['staff.decide']({ approvalId: approval.approvalId, decision }),
+      (result) => setOutcome({ decision, result }),
+    )
     setOpen(false)
     await list.refetch()
   }

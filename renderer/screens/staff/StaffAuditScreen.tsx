@@ -32,9 +32,16 @@ function Entry({ entry }: { entry: AuditEntryView }) {
         </Text>
       </Group>
       <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }}>
-        {entry.action}　<Text span size="sm" fw={400}>{entry.outcome}</Text>
+        {entry.action}　
+        <Text span size="sm" fw={400}>
+          {entry.outcome}
+        </Text>
       </Text>
-      {entry.subject && <Text size="xs" style={{ overflowWrap: 'anywhere' }}>{entry.subject}</Text>}
+      {entry.subject && (
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {entry.subject}
+        </Text>
+      )}
       {entry.reason && (
         <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
           {t('staff.action.reason')}: {entry.reason}
@@ -47,7 +54,10 @@ function Entry({ entry }: { entry: AuditEntryView }) {
 
 function Audit() {
   const { t } = useI18n()
-  const list = usePagedList((cursor) => api['staff.audit']({ cursor }), (page) => page.entries)
+  const list = usePagedList(
+    (cursor) => api['staff.audit']({ cursor }),
+    (page) => page.entries,
+  )
   const { rows: entries, nextCursor, busy, error, run } = list
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')

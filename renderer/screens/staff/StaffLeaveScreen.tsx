@@ -10,6 +10,13 @@ const signedOut = { ok: true, value: null } as const
 
 export function StaffLeaveScreen() {
   const navigator = useNavigator()
-  useBridgeCall({ load: () => api['staff.signOut']().then(() => signedOut, () => signedOut), onLoad: () => navigator.restart() })
+  useBridgeCall({
+    load: () =>
+      api['staff.signOut']().then(
+        () => signedOut,
+        () => signedOut,
+      ),
+    onLoad: () => navigator.restart(),
+  })
   return <Loading label="title.staffLeave" testId="staff-leaving" />
 }

@@ -15,7 +15,16 @@ const KIND_COLOR = { linkage: 'grape', otp: 'red', activation: 'orange' } as con
 function Locks() {
   const { t } = useI18n()
   const navigator = useNavigator()
-  const { rows: items, nextCursor, busy, error, more } = usePagedList((cursor) => api['staff.locks']({ cursor }), (page) => page.items)
+  const {
+    rows: items,
+    nextCursor,
+    busy,
+    error,
+    more,
+  } = usePagedList(
+    (cursor) => api['staff.locks']({ cursor }),
+    (page) => page.items,
+  )
 
   if (!items) return error ? <StaffErrorAlert error={error} /> : <Loading label="common.communicating" inline />
   return (

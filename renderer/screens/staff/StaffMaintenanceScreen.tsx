@@ -46,7 +46,11 @@ function Maintenance() {
         <Title order={2} size="h5" c="navy.9" mb={6}>
           {t('staff.maintenance.current')}
         </Title>
-        {windows.length === 0 && <Text size="sm" c="dimmed">{t('staff.maintenance.none')}</Text>}
+        {windows.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('staff.maintenance.none')}
+          </Text>
+        )}
         {windows.map((w) => (
           <div key={w.id} data-testid="staff-maintenance-window">
             <Text size="sm" fw={700}>
@@ -66,9 +70,24 @@ function Maintenance() {
           {t('staff.maintenance.set')}
         </Alert>
       )}
-      <TextInput type="datetime-local" label={t('staff.maintenance.startsAt')} value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} data-testid="staff-maintenance-start" />
+      <TextInput
+        type="datetime-local"
+        label={t('staff.maintenance.startsAt')}
+        value={startsAt}
+        onChange={(e) => setStartsAt(e.currentTarget.value)}
+        data-testid="staff-maintenance-start"
+      />
       <TextInput type="datetime-local" label={t('staff.maintenance.endsAt')} value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} data-testid="staff-maintenance-end" />
-      <Textarea label={t('staff.maintenance.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} autosize minRows={2} withAsterisk data-testid="staff-maintenance-reason" />
+      <Textarea
+        label={t('staff.maintenance.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        maxLength={200}
+        autosize
+        minRows={2}
+        withAsterisk
+        data-testid="staff-maintenance-reason"
+      />
       {invalid && (
         <Alert color="red" variant="light" role="alert">
           {t('staff.maintenance.invalid')}

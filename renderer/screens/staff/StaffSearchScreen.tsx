@@ -29,7 +29,11 @@ function Search({ initial }: { initial?: CustomerSearch }) {
   // Reopened with a search ([戻る] from a customer), the screen asks it again at once.
   const [searched, setSearched] = useState<CustomerSearch | null>(initial ?? null)
   const find = (query: CustomerSearch, cursor?: string) => api['staff.search']({ ...query, cursor })
-  const list = usePagedList((cursor) => (searched ? find(searched, cursor) : Promise.resolve(noSearch)), (page) => page.customers, initial !== undefined)
+  const list = usePagedList(
+    (cursor) => (searched ? find(searched, cursor) : Promise.resolve(noSearch)),
+    (page) => page.customers,
+    initial !== undefined,
+  )
   const { rows: customers, nextCursor, busy, error, setError, run } = list
   const field = (name: string, label: Parameters<typeof t>[0], width: number) => (
     <TextInput

@@ -23,7 +23,11 @@ export function usePagedList<P extends Page, T>(fetchPage: (cursor?: string) => 
     setNextCursor(page.nextCursor)
   }
   const call = useBridgeCall({ load: loadFirst ? () => fetchPage() : undefined, onLoad: (page) => show(page, false) })
-  const more = (cursor: string) => call.run(() => fetchPage(cursor), (page) => show(page, true))
+  const more = (cursor: string) =>
+    call.run(
+      () => fetchPage(cursor),
+      (page) => show(page, true),
+    )
   return { ...call, rows, nextCursor, show, more }
 }
 

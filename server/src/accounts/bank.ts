@@ -20,9 +20,7 @@ export async function findLinkableAccount(db: Db, key: AccountKey) {
     .where('a.type', '=', key.type)
     .where('a.account_number', '=', key.accountNumber)
     .where('a.status', '=', 'active')
-    .where((eb) =>
-      eb.exists(eb.selectFrom('cash_cards as k').select('k.card_id').whereRef('k.account_id', '=', 'a.account_id').where('k.status', '=', 'active')),
-    )
+    .where((eb) => eb.exists(eb.selectFrom('cash_cards as k').select('k.card_id').whereRef('k.account_id', '=', 'a.account_id').where('k.status', '=', 'active')))
     .executeTakeFirst()
 }
 

@@ -98,7 +98,17 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const account = await activeAccount(db, request.grant!.accountId)
       const accounts = account
-        ? [{ id: account.account_id, branch: account.branch, type: account.type, typeName: ACCOUNT_TYPE_LABELS[account.type], accountNumber: account.account_number, balance: account.balance, currency: 'JPY' as const }]
+        ? [
+            {
+              id: account.account_id,
+              branch: account.branch,
+              type: account.type,
+              typeName: ACCOUNT_TYPE_LABELS[account.type],
+              accountNumber: account.account_number,
+              balance: account.balance,
+              currency: 'JPY' as const,
+            },
+          ]
         : []
       return { accounts }
     },

@@ -11,7 +11,17 @@ import { callCommand, clientAddCommand, linkageDemoCommand } from './linkage-com
 import { auditVerifyCommand, staffAddCommand } from './staff-commands.ts'
 
 /** Every command. Another area adds its own here (one line). */
-const COMMANDS: Command[] = [demoCommand, issueCommand, relyingPartyAddCommand, clientAddCommand, callCommand, linkageDemoCommand, staffAddCommand, auditVerifyCommand, revokeDeviceCommand]
+const COMMANDS: Command[] = [
+  demoCommand,
+  issueCommand,
+  relyingPartyAddCommand,
+  clientAddCommand,
+  callCommand,
+  linkageDemoCommand,
+  staffAddCommand,
+  auditVerifyCommand,
+  revokeDeviceCommand,
+]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length))
@@ -34,8 +44,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** Node's parseArgs reports unknown options and missing values as TypeErrors with ERR_PARSE_ARGS_* codes. */
-const isUsageError = (error: unknown) =>
-  error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')
+const isUsageError = (error: unknown) => error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')
 
 try {
   await main(process.argv.slice(2))

@@ -25,7 +25,11 @@ const CUSTOMER_LINKS = [
 
 async function linkCustomers(deps: Deps): Promise<void> {
   for (const link of CUSTOMER_LINKS) {
-    await deps.db.insertInto('customer_otp_users').values(link).onConflict((oc) => oc.columns(['service_id', 'user_id']).doNothing()).execute()
+    await deps.db
+      .insertInto('customer_otp_users')
+      .values(link)
+      .onConflict((oc) => oc.columns(['service_id', 'user_id']).doNothing())
+      .execute()
   }
 }
 

@@ -51,7 +51,16 @@ export const clientAddCommand: Command = {
     }
     if (!client.created) throw new UsageError(`client ${client.clientId} already exists`)
     const tokenEndpointAuthMethod = jwksFile ? 'private_key_jwt' : 'client_secret_basic'
-    const json = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: redirectUris[0], redirectUris, scope, name, tokenEndpointAuthMethod, dpop: values.fapi === true }
+    const json = {
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      redirectUri: redirectUris[0],
+      redirectUris,
+      scope,
+      name,
+      tokenEndpointAuthMethod,
+      dpop: values.fapi === true,
+    }
     const credential = client.clientSecret ? `client_secret: ${client.clientSecret}  (shown only now)` : `authentication: private_key_jwt${values.fapi ? ', PAR and DPoP required' : ''}`
     return { json, text: `OAuth client ${name}\n  client_id:     ${client.clientId}\n  ${credential}` }
   },
@@ -111,7 +120,15 @@ async function linkWithSecret() {
   const verifier = randomBytes(32).toString('base64url')
   const state = randomBytes(12).toString('base64url')
   const authorize = new URL(`${serviceUrl()}/oauth/authorize`)
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUri, scope: client.scope, state, code_challenge: s256(verifier), code_challenge_method: 'S256' })) {
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: client.redirectUri,
+    scope: client.scope,
+    state,
+    code_challenge: s256(verifier),
+    code_challenge_method: 'S256',
+  })) {
     authorize.searchParams.set(k, v)
   }
   const url = await waitForCustomer(client.redirectUri, authorize)

@@ -54,9 +54,11 @@ export type QueryObserver = (query: CompiledQuery) => void
 export function openDatabase(options: { databaseUrl?: string; databaseSchema?: string; dataDir: string; onQuery?: QueryObserver }): OpenedDb {
   const url = options.databaseUrl
   const onQuery = options.onQuery
-  const log = onQuery && ((event: { level: string; query: CompiledQuery }) => {
-    if (event.level === 'query') onQuery(event.query)
-  })
+  const log =
+    onQuery &&
+    ((event: { level: string; query: CompiledQuery }) => {
+      if (event.level === 'query') onQuery(event.query)
+    })
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const schema = options.databaseSchema ?? 'public'
     // search_path per connection: unqualified table names in every query and migration resolve to this schema.

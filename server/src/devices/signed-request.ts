@@ -4,13 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
-import {
-  CORRECTION_REQUEST_MAX_AGE_SECONDS,
-  DEVICE_HEADERS,
-  DEVICE_REQUEST_MAX_AGE_SECONDS,
-  deviceSigningInput,
-  type DeviceAuthErrorCode,
-} from '@shinkumi/common/protocol.ts'
+import { CORRECTION_REQUEST_MAX_AGE_SECONDS, DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS, deviceSigningInput, type DeviceAuthErrorCode } from '@shinkumi/common/protocol.ts'
 import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
 import type { Deps } from '../deps.ts'
 import { Refusal } from '../refusal.ts'
@@ -127,7 +121,10 @@ function noncePruner(deps: Deps) {
     const now = deps.clock.now().getTime()
     if (Math.abs(now - lastPrune) < MAX_AGE_MS) return
     lastPrune = now
-    await deps.db.deleteFrom('device_nonces').where('request_at', '<', now - 2 * LONGEST_MAX_AGE_MS).execute()
+    await deps.db
+      .deleteFrom('device_nonces')
+      .where('request_at', '<', now - 2 * LONGEST_MAX_AGE_MS)
+      .execute()
   }
 }
 

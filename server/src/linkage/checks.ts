@@ -6,9 +6,7 @@ import { activeCardPinHashes, findLinkableAccount, type AccountKey } from '../ac
 import { sameKanaName } from './kana.ts'
 import { isLocked, recordFailure } from './lock.ts'
 
-export type CheckOutcome =
-  | { ok: true; accountId: string }
-  | { ok: false; reason: 'accountNotHandled' | 'identityWrong' | 'nowLocked' | 'locked' }
+export type CheckOutcome = { ok: true; accountId: string } | { ok: false; reason: 'accountNotHandled' | 'identityWrong' | 'nowLocked' | 'locked' }
 
 export interface CustomerAnswers {
   nameKana: string
@@ -30,8 +28,7 @@ export async function checkCustomer(db: Db, key: AccountKey, answers: CustomerAn
   const account = await findLinkableAccount(db, key)
   if (!account) return { ok: false, reason: 'accountNotHandled' }
   if (await isLocked(db, account.account_id, limits.now)) return { ok: false, reason: 'locked' }
-  const matches =
-    sameKanaName(account.name_kana, answers.nameKana) && account.birth_date === answers.birthDate && account.phone === answers.phone
+  const matches = sameKanaName(account.name_kana, answers.nameKana) && account.birth_date === answers.birthDate && account.phone === answers.phone
   return matches ? { ok: true, accountId: account.account_id } : failure(db, account.account_id, limits)
 }
 

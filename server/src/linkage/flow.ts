@@ -39,11 +39,7 @@ export async function capacityLeft(db: Db, now: Date, asker: { clientId: string;
 }
 
 /** A new flow at 画面①; it lives `ttlSeconds` unless ① is submitted (which gives it the full flow lifetime). */
-export async function createFlow(
-  db: Db,
-  request: AuthorizationRequest,
-  asked: { now: Date; address: string; ttlSeconds: number },
-): Promise<{ flowId: string; sessionToken: string }> {
+export async function createFlow(db: Db, request: AuthorizationRequest, asked: { now: Date; address: string; ttlSeconds: number }): Promise<{ flowId: string; sessionToken: string }> {
   const flowId = crypto.randomUUID()
   const sessionToken = randomBytes(32).toString('base64url')
   const t = asked.now.getTime()
@@ -72,12 +68,7 @@ export async function createFlow(
 /** The flow of a session cookie; expired flows are as good as none. */
 export async function flowOfSession(db: Db, sessionToken: string | undefined, now: Date): Promise<Flow | undefined> {
   if (!sessionToken) return undefined
-  return db
-    .selectFrom('linkage_flows')
-    .selectAll()
-    .where('session_hash', '=', hashKey(sessionToken))
-    .where('expires_at', '>', now.getTime())
-    .executeTakeFirst()
+  return db.selectFrom('linkage_flows').selectAll().where('session_hash', '=', hashKey(sessionToken)).where('expires_at', '>', now.getTime()).executeTakeFirst()
 }
 
 function stepChange(db: Db, flowId: string, from: FlowStep | FlowStep[], to: FlowStep, patch: Updateable<LinkageFlowsTable>, now: Date) {

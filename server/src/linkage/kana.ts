@@ -11,7 +11,15 @@ for (const h of HALF_WIDTH_KANA) {
     if (composed.length === 1) toHalf.set(composed, h + mark)
   }
 }
-for (const [full, half] of [['ヰ', 'ｲ'], ['ヱ', 'ｴ'], ['ヮ', 'ﾜ'], ['ヵ', 'ｶ'], ['ヶ', 'ｹ'], ['　', ' ']] as const) toHalf.set(full, half)
+for (const [full, half] of [
+  ['ヰ', 'ｲ'],
+  ['ヱ', 'ｴ'],
+  ['ヮ', 'ﾜ'],
+  ['ヵ', 'ｶ'],
+  ['ヶ', 'ｹ'],
+  ['　', ' '],
+] as const)
+  toHalf.set(full, half)
 
 const hiraganaToKatakana = (text: string) => text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 

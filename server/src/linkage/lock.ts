@@ -36,8 +36,18 @@ export async function recordFailure(db: Db, accountId: string, now: Date, maxFai
     .updateTable('linkage_locks')
     .set((eb) => ({
       failures: eb('failures', '+', 1),
-      locked_at: eb.case().when('failures', '>=', maxFailures - 1).then(t).else(null).end(),
-      locked_until: eb.case().when('failures', '>=', maxFailures - 1).then(until).else(null).end(),
+      locked_at: eb
+        .case()
+        .when('failures', '>=', maxFailures - 1)
+        .then(t)
+        .else(null)
+        .end(),
+      locked_until: eb
+        .case()
+        .when('failures', '>=', maxFailures - 1)
+        .then(until)
+        .else(null)
+        .end(),
       updated_at: t,
     }))
     .where('account_id', '=', accountId)
@@ -52,12 +62,7 @@ export async function recordFailure(db: Db, accountId: string, now: Date, maxFai
 
 /** All three stages passed: the count starts again. */
 export async function clearFailures(db: Db, accountId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('linkage_locks')
-    .set({ failures: 0, updated_at: now.getTime() })
-    .where('account_id', '=', accountId)
-    .where('locked_until', 'is', null)
-    .execute()
+  await db.updateTable('linkage_locks').set({ failures: 0, updated_at: now.getTime() }).where('account_id', '=', accountId).where('locked_until', 'is', null).execute()
 }
 
 /** STF-04: staff end the lock now instead of at 0:00 JST, and the count starts again; false when there was nothing to end. */

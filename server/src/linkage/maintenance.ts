@@ -29,11 +29,6 @@ export async function addMaintenanceWindow(db: Db, window: NewMaintenanceWindow,
 
 /** Windows in force at `now` (the pure calendar function decides; this only narrows what it is given). */
 export async function maintenanceAround(db: Db, now: Date): Promise<MaintenanceWindow[]> {
-  const rows = await db
-    .selectFrom('linkage_maintenance')
-    .select(['starts_at', 'ends_at'])
-    .where('starts_at', '<=', now.getTime())
-    .where('ends_at', '>', now.getTime())
-    .execute()
+  const rows = await db.selectFrom('linkage_maintenance').select(['starts_at', 'ends_at']).where('starts_at', '<=', now.getTime()).where('ends_at', '>', now.getTime()).execute()
   return rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at }))
 }

@@ -137,7 +137,13 @@ const ja = {
     ] as readonly (readonly string[])[],
     confirm: '確定する',
   },
-  soa211: { title: 'キャッシュカード暗証番号認証', heading: 'キャッシュカード暗証番号', lead: 'キャッシュカード暗証番号での認証を行います。', pin: 'キャッシュカードの暗証番号', pinHint: '半角数字4桁' },
+  soa211: {
+    title: 'キャッシュカード暗証番号認証',
+    heading: 'キャッシュカード暗証番号',
+    lead: 'キャッシュカード暗証番号での認証を行います。',
+    pin: 'キャッシュカードの暗証番号',
+    pinHint: '半角数字4桁',
+  },
   soa206: {
     title: '情報連携認可',
     lead: (client: string) => `${client}が以下の許可を求めています。`,
@@ -223,7 +229,10 @@ const ja = {
       {
         title: '4. その他',
         items: [
-          { q: '(Q1) アプリをアンインストールした。アプリ事業者と口座の連携は、即時に解除されるのか。', a: ['誤ってアンインストールした場合などを考慮し、一定期間は連携が継続されます。'] },
+          {
+            q: '(Q1) アプリをアンインストールした。アプリ事業者と口座の連携は、即時に解除されるのか。',
+            a: ['誤ってアンインストールした場合などを考慮し、一定期間は連携が継続されます。'],
+          },
           { q: '(Q2) スマートフォンの機種変更をする(した)。どうすればよいか。', a: ['各アプリによって引き継ぎ操作が異なります。', 'スマホアプリ提供事業者にご確認ください。'] },
         ],
       },
@@ -430,11 +439,15 @@ const en: Messages = {
           },
           {
             q: ['(Q4) • I registered a wrong katakana name and want to correct it.', '• My name has changed and I want to update it.'],
-            a: ['The name (katakana) registered in the API linkage authentication is only recorded in the log of the authentication, so it need not be corrected after the authentication is complete.'],
+            a: [
+              'The name (katakana) registered in the API linkage authentication is only recorded in the log of the authentication, so it need not be corrected after the authentication is complete.',
+            ],
           },
           {
             q: ['(Q5) • I registered a wrong e-mail address and want to correct it.', '• My e-mail address has changed and I want to update it.'],
-            a: ['The e-mail address registered in the API linkage authentication is only used to send the notification mail when the authentication is complete, so it need not be corrected afterwards.'],
+            a: [
+              'The e-mail address registered in the API linkage authentication is only used to send the notification mail when the authentication is complete, so it need not be corrected afterwards.',
+            ],
           },
         ],
       },
@@ -454,7 +467,10 @@ const en: Messages = {
             ],
           },
           { q: '(Q2) Which transaction dates can I look up in the statement?', a: ['Our system holds about 3 months of transactions, and you can look them up within that range.'] },
-          { q: '(Q3) How long can I see transactions once the app has looked them up (imported them)?', a: ['That depends on each app.', 'Please ask the provider of the smartphone app.'] },
+          {
+            q: '(Q3) How long can I see transactions once the app has looked them up (imported them)?',
+            a: ['That depends on each app.', 'Please ask the provider of the smartphone app.'],
+          },
           {
             q: '(Q4) The account I used for this app has been moved (transferred) to another branch. What should I do?',
             a: [
@@ -470,8 +486,14 @@ const en: Messages = {
       {
         title: '4. Other',
         items: [
-          { q: '(Q1) I uninstalled the app. Is the link between the app provider and my account ended at once?', a: ['The link continues for a certain period, in case the app was uninstalled by mistake.'] },
-          { q: '(Q2) I am changing (have changed) my smartphone. What should I do?', a: ['The transfer steps differ from app to app.', 'Please ask the provider of the smartphone app.'] },
+          {
+            q: '(Q1) I uninstalled the app. Is the link between the app provider and my account ended at once?',
+            a: ['The link continues for a certain period, in case the app was uninstalled by mistake.'],
+          },
+          {
+            q: '(Q2) I am changing (have changed) my smartphone. What should I do?',
+            a: ['The transfer steps differ from app to app.', 'Please ask the provider of the smartphone app.'],
+          },
         ],
       },
     ],
@@ -480,7 +502,7 @@ const en: Messages = {
     title: 'API Terms of Use',
     paragraphs: (name: string, phone: string, hours: string) => [
       `These terms set out how ${name} (the "Credit Union") handles your use of an API linkage company's service through the financial institution API the Credit Union provides.`,
-      "By the API linkage authentication you agree that the Credit Union provides your account and transaction information to the API linkage company, and you operate at your own responsibility.",
+      'By the API linkage authentication you agree that the Credit Union provides your account and transaction information to the API linkage company, and you operate at your own responsibility.',
       'The authorization period is 30 days. You can end the linkage at any time by contacting the Credit Union.',
       `For details please contact the Credit Union (${phone}, ${hours}).`,
     ],

@@ -6,15 +6,7 @@ import { languageOf } from './language.ts'
 
 export function contentSecurityPolicy(formTarget?: string): string {
   const formAction = ["'self'", ...(formTarget ? [new URL(formTarget).origin] : [])].join(' ')
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    `form-action ${formAction}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; ')
+  return ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'", `form-action ${formAction}`, "frame-ancestors 'none'", "base-uri 'none'"].join('; ')
 }
 
 export function sendPage(reply: FastifyReply, body: Html, options: { status?: number; formTarget?: string } = {}) {

@@ -42,9 +42,7 @@ export async function linkageRoutes(app: FastifyInstance): Promise<void> {
   const js = asset('linkage.js')
   const assetHeaders = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }
   app.get('/linkage/assets/linkage.css', { schema: { hide: true } }, async (_request, reply) => reply.headers(assetHeaders).type('text/css; charset=utf-8').send(css))
-  app.get('/linkage/assets/linkage.js', { schema: { hide: true } }, async (_request, reply) =>
-    reply.headers(assetHeaders).type('text/javascript; charset=utf-8').send(js),
-  )
+  app.get('/linkage/assets/linkage.js', { schema: { hide: true } }, async (_request, reply) => reply.headers(assetHeaders).type('text/javascript; charset=utf-8').send(js))
   const mailDomain = mailDomainOf(config.mail.from)
   app.get('/linkage/faq', { schema: { hide: true } }, async (request, reply) => sendPage(reply, faqPage(messagesOf(request), mailDomain)))
   app.get('/linkage/terms', { schema: { hide: true } }, async (request, reply) => sendPage(reply, termsPage(messagesOf(request))))

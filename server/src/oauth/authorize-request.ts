@@ -17,15 +17,10 @@ export interface AuthorizationRequest {
   codeChallenge: string
 }
 
-export type AuthorizeCheck =
-  | { ok: true; request: AuthorizationRequest }
-  | { ok: false; kind: 'page'; detail: string }
-  | { ok: false; kind: 'redirect'; location: string }
+export type AuthorizeCheck = { ok: true; request: AuthorizationRequest } | { ok: false; kind: 'page'; detail: string } | { ok: false; kind: 'redirect'; location: string }
 
 /** Why parameters are refused; redirectUri only when it can be trusted with the answer. */
-export type ParameterCheck =
-  | { ok: true; request: AuthorizationRequest }
-  | { ok: false; error: string; description: string; redirectUri: string | undefined; state: string | undefined }
+export type ParameterCheck = { ok: true; request: AuthorizationRequest } | { ok: false; error: string; description: string; redirectUri: string | undefined; state: string | undefined }
 
 export const AuthorizationQuery = AuthorizationParameters.extend({
   request_uri: z.string().max(512).optional().describe('From a pushed authorization request (RFC 9126); then only client_id is needed beside it'),

@@ -43,17 +43,17 @@ const field = (body: unknown, name: string): string | undefined => {
 }
 
 async function bySecret(db: Db, credentials: { id: string; secret: string }): Promise<ClientAuthentication> {
-  const row = await db
-    .selectFrom('oauth_clients')
-    .select(['secret_hash', 'auth_method'])
-    .where('client_id', '=', credentials.id)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
+  const row = await db.selectFrom('oauth_clients').select(['secret_hash', 'auth_method']).where('client_id', '=', credentials.id).where('status', '=', 'active').executeTakeFirst()
   const stored = row?.auth_method === 'client_secret_basic' ? row.secret_hash : ''
   const check = await checkClientSecret(credentials.secret, stored)
   if (check === 'wrong') return { ok: false, description: 'client authentication failed' }
   if (check === 'right-but-scrypt') {
-    await db.updateTable('oauth_clients').set({ secret_hash: hashClientSecret(credentials.secret) }).where('client_id', '=', credentials.id).where('secret_hash', '=', stored).execute()
+    await db
+      .updateTable('oauth_clients')
+      .set({ secret_hash: hashClientSecret(credentials.secret) })
+      .where('client_id', '=', credentials.id)
+      .where('secret_hash', '=', stored)
+      .execute()
   }
   const client = await findClient(db, credentials.id)
   return client ? { ok: true, client } : { ok: false, description: 'client authentication failed' }

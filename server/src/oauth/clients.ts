@@ -45,11 +45,7 @@ function checkRedirectUri(uri: string): void {
  * Registers a client, or leaves an existing one with the same id as it is (the demo loader is idempotent).
  * A private_key_jwt client gets no secret (clientSecret undefined).
  */
-export async function registerClient(
-  db: Db,
-  client: NewClient,
-  now: Date,
-): Promise<{ clientId: string; clientSecret: string | undefined; created: boolean }> {
+export async function registerClient(db: Db, client: NewClient, now: Date): Promise<{ clientId: string; clientSecret: string | undefined; created: boolean }> {
   client.redirectUris.forEach(checkRedirectUri)
   const jwks = client.jwks === undefined ? undefined : parsePublicJwks(client.jwks)
   const clientId = client.clientId ?? `client_${randomBytes(12).toString('base64url')}`

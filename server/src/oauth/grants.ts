@@ -89,7 +89,9 @@ async function issueTokens(db: Db, grant: LiveGrant, jkt: string | null, withRef
 
 /** Ends a grant and with it its access and refresh tokens; false when it had ended already. */
 export async function revokeGrant(db: Db, grantId: string, by: string, now: Date): Promise<boolean> {
-  return changedRows(await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst())
+  return changedRows(
+    await db.updateTable('oauth_grants').set({ revoked_at: now.getTime(), revoked_by: by }).where('grant_id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst(),
+  )
 }
 
 async function liveGrant(db: Db, grantId: string, now: Date): Promise<LiveGrant | undefined> {
@@ -152,12 +154,7 @@ export async function refreshTokens(db: Db, input: { clientId: string; refreshTo
     const grant = token.revoked_at === null && token.jkt === input.jkt ? await liveGrant(db, token.grant_id, now) : undefined
     return grant ? issueTokens(db, grant, token.jkt, false, now) : 'invalid_grant'
   }
-  const spent = await db
-    .updateTable('oauth_tokens')
-    .set({ revoked_at: t })
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+  const spent = await db.updateTable('oauth_tokens').set({ revoked_at: t }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst()
   if (Number(spent.numUpdatedRows) !== 1) {
     await revokeGrant(db, token.grant_id, 'refresh-reuse', now)
     return 'invalid_grant'

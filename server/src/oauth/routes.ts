@@ -62,7 +62,15 @@ export async function oauthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     OAUTH_PATHS.metadata,
-    { schema: { operationId: 'getAuthorizationServerMetadata', security: [], summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags: ['oauth'], response: { 200: AuthorizationServerMetadata } } },
+    {
+      schema: {
+        operationId: 'getAuthorizationServerMetadata',
+        security: [],
+        summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
+        tags: ['oauth'],
+        response: { 200: AuthorizationServerMetadata },
+      },
+    },
     async () => authorizationServerMetadata(issuer()),
   )
 
@@ -76,7 +84,10 @@ export async function oauthRoutes(app: FastifyInstance): Promise<void> {
         tags: ['oauth'],
         consumes: form,
         security: clientSecurity,
-        body: AuthorizationParameters.extend({ ...ClientAssertion.shape, request_uri: z.string().max(512).optional().describe('Refused: a request_uri cannot be pushed (RFC 9126 §2.1)') }),
+        body: AuthorizationParameters.extend({
+          ...ClientAssertion.shape,
+          request_uri: z.string().max(512).optional().describe('Refused: a request_uri cannot be pushed (RFC 9126 §2.1)'),
+        }),
         response: { 201: z.object({ request_uri: z.string(), expires_in: z.number().int() }), 400: OAuthError, 401: OAuthError },
       },
     },

@@ -12,10 +12,9 @@ import { acceptStep, recordOtpFailure } from '../tokens/store.ts'
 
 export type OtpVerdict = { valid: true } | { valid: false; reason: OtpRefusal }
 
-export type ActiveToken = Pick<
-  TokensTable,
-  'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits' | 'period' | 'expires_at' | 'correction_steps' | 'last_step' | 'failures'
-> & { user_status: 'active' | 'suspended' }
+export type ActiveToken = Pick<TokensTable, 'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits' | 'period' | 'expires_at' | 'correction_steps' | 'last_step' | 'failures'> & {
+  user_status: 'active' | 'suspended'
+}
 
 const refused = (reason: OtpRefusal): OtpVerdict => ({ valid: false, reason })
 
@@ -41,9 +40,7 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
 export async function findActiveToken(db: Db, serviceId: string, userId: string): Promise<ActiveToken | undefined> {
   return db
     .selectFrom('tokens')
-    .innerJoin('otp_users', (join) =>
-      join.onRef('otp_users.service_id', '=', 'tokens.service_id').onRef('otp_users.user_id', '=', 'tokens.user_id'),
-    )
+    .innerJoin('otp_users', (join) => join.onRef('otp_users.service_id', '=', 'tokens.service_id').onRef('otp_users.user_id', '=', 'tokens.user_id'))
     .select([
       'tokens.token_id',
       'tokens.seed_ciphertext',

@@ -29,11 +29,7 @@ export interface IssuedActivation {
  * Issues a fresh activation password, creating the OTP user when missing. Any password not yet used is
  * replaced (and with it its failure count), so only the newest letter a customer received works.
  */
-export async function issueActivation(
-  db: Db,
-  now: Date,
-  request: { serviceId: string; userId: string; expiresInDays: number },
-): Promise<IssuedActivation> {
+export async function issueActivation(db: Db, now: Date, request: { serviceId: string; userId: string; expiresInDays: number }): Promise<IssuedActivation> {
   const { serviceId, userId } = request
   const activationPassword = newActivationPassword()
   const passwordHash = await hashPassword(activationPassword)
@@ -102,7 +98,12 @@ export async function countActivationFailure(db: Db, id: string, maxFailures: nu
     .updateTable('activations')
     .set((eb) => ({
       failures: eb('failures', '+', 1),
-      locked_at: eb.case().when('failures', '>=', maxFailures - 1).then(now.getTime()).else(eb.ref('locked_at')).end(),
+      locked_at: eb
+        .case()
+        .when('failures', '>=', maxFailures - 1)
+        .then(now.getTime())
+        .else(eb.ref('locked_at'))
+        .end(),
     }))
     .where('id', '=', id)
     .where('failures', '<', maxFailures)

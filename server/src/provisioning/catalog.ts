@@ -32,12 +32,6 @@ export async function ensureOtpUser(db: Db, now: Date, serviceId: string, userId
 /** 利用停止 / 利用再開; false when the user already had that status. */
 export async function setOtpUserStatus(db: Db, serviceId: string, userId: string, status: 'active' | 'suspended'): Promise<boolean> {
   return changedRows(
-    await db
-      .updateTable('otp_users')
-      .set({ status })
-      .where('service_id', '=', serviceId)
-      .where('user_id', '=', userId)
-      .where('status', '<>', status)
-      .executeTakeFirst(),
+    await db.updateTable('otp_users').set({ status }).where('service_id', '=', serviceId).where('user_id', '=', userId).where('status', '<>', status).executeTakeFirst(),
   )
 }

@@ -13,6 +13,8 @@ export async function provisioningRoutes(app: FastifyInstance): Promise<void> {
     const outcome = await provisionDevice(app.deps, request.body)
     if (outcome.ok) return outcome.response
     // A key that does not parse makes the request malformed, like a schema failure.
-    throw outcome.malformed ? new Refusal('BAD_REQUEST', 'a key is not a P-256 public key') : new Refusal(outcome.code satisfies RefusalCode<typeof deviceRoutes.provision>, 'no token is set up')
+    throw outcome.malformed
+      ? new Refusal('BAD_REQUEST', 'a key is not a P-256 public key')
+      : new Refusal(outcome.code satisfies RefusalCode<typeof deviceRoutes.provision>, 'no token is set up')
   })
 }

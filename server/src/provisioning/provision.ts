@@ -3,13 +3,7 @@
 import { randomInt } from 'node:crypto'
 import type { z } from 'zod'
 import type { Insertable } from 'kysely'
-import {
-  deriveTotpSeed,
-  newEphemeralKey,
-  ProvisionResponse,
-  type ProvisionErrorCode,
-  type ProvisionRequest,
-} from '@shinkumi/common/protocol.ts'
+import { deriveTotpSeed, newEphemeralKey, ProvisionResponse, type ProvisionErrorCode, type ProvisionRequest } from '@shinkumi/common/protocol.ts'
 import { fromBase64Url } from '@shinkumi/common/encoding.ts'
 import type { Deps } from '../deps.ts'
 import type { ServicesTable, TokensTable } from '../db/schema.ts'
@@ -84,13 +78,7 @@ async function checkActivation(deps: Deps, request: ProvisionRequest, now: Date)
 }
 
 async function hasActiveToken(deps: Deps, serviceId: string, userId: string): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom('tokens')
-    .select('token_id')
-    .where('service_id', '=', serviceId)
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .executeTakeFirst()
+  const row = await deps.db.selectFrom('tokens').select('token_id').where('service_id', '=', serviceId).where('user_id', '=', userId).where('status', '=', 'active').executeTakeFirst()
   return row !== undefined
 }
 

@@ -2,13 +2,7 @@
 // transaction. Every change is one conditional UPDATE of the area that owns the table; `changed` tells whether
 // there was anything to change.
 import type { Deps } from '../deps.ts'
-import type {
-  ActionResult,
-  MaintenanceRequest,
-  OtpUserActionRequest,
-  ReleaseLinkageLockRequest,
-  RevokeLinkageRequest,
-} from '@shinkumi/common/staff-api.ts'
+import type { ActionResult, MaintenanceRequest, OtpUserActionRequest, ReleaseLinkageLockRequest, RevokeLinkageRequest } from '@shinkumi/common/staff-api.ts'
 import { releaseLock } from '../linkage/lock.ts'
 import { addMaintenanceWindow } from '../linkage/maintenance.ts'
 import { revokeGrant } from '../oauth/grants.ts'
@@ -96,11 +90,6 @@ export async function setMaintenance(deps: Deps, actor: Actor, input: Maintenanc
 }
 
 export async function upcomingMaintenance(deps: Deps) {
-  const rows = await deps.db
-    .selectFrom('linkage_maintenance')
-    .selectAll()
-    .where('ends_at', '>', deps.clock.now().getTime())
-    .orderBy('starts_at')
-    .execute()
+  const rows = await deps.db.selectFrom('linkage_maintenance').selectAll().where('ends_at', '>', deps.clock.now().getTime()).orderBy('starts_at').execute()
   return rows.map((r) => ({ id: r.id, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), reason: r.reason, createdBy: r.created_by }))
 }

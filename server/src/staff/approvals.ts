@@ -98,7 +98,13 @@ async function checkTarget(deps: Deps, request: FourEyesRequest): Promise<void> 
   const user = await deps.db.selectFrom('otp_users').select('status').where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
   if (!user) throw new Refusal('NOT_FOUND', 'no such OTP user')
   if (request.kind !== 'revoke-device') return
-  const device = await deps.db.selectFrom('tokens').select('status').where('serial_number', '=', request.serialNumber).where('service_id', '=', request.serviceId).where('user_id', '=', request.userId).executeTakeFirst()
+  const device = await deps.db
+    .selectFrom('tokens')
+    .select('status')
+    .where('serial_number', '=', request.serialNumber)
+    .where('service_id', '=', request.serviceId)
+    .where('user_id', '=', request.userId)
+    .executeTakeFirst()
   if (!device) throw new Refusal('NOT_FOUND', 'no such device of this user')
   if (device.status !== 'active') throw new Refusal('NOTHING_TO_DO', 'the device is already revoked')
 }

@@ -35,7 +35,9 @@ export function canonicalEntry(e: Entry): string {
 }
 
 export function chainHash(prevHash: string, entry: Entry): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalEntry(entry)}`, 'utf8').digest('hex')
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalEntry(entry)}`, 'utf8')
+    .digest('hex')
 }
 
 /** Appends one entry and returns its sequence number. Inside a caller's transaction, it commits with that work. */
@@ -65,7 +67,10 @@ async function appendInTransaction(trx: Kysely<Database>, event: AuditEvent, at:
     detail: event.detail ? JSON.stringify(event.detail) : null,
   }
   const hash = chainHash(head.hash, entry)
-  await trx.insertInto('staff_audit').values({ ...entry, prev_hash: head.hash, hash }).execute()
+  await trx
+    .insertInto('staff_audit')
+    .values({ ...entry, prev_hash: head.hash, hash })
+    .execute()
   await trx.updateTable('staff_audit_head').set({ hash }).where('id', '=', 1).execute()
   // Counted before the commit: the append is the last write of every caller's transaction.
   staffActions.inc({ action: event.action })
@@ -110,7 +115,11 @@ const AuditCursor = z.tuple([z.number().int()])
 /** Newest first, one page at a time (SCALE-01), continuing below the last sequence number shown. */
 export async function auditPage(db: Db, page: { cursor?: string; limit: number }) {
   const after = decodeCursor(AuditCursor, page.cursor)
-  let query = db.selectFrom('staff_audit').selectAll().orderBy('seq', 'desc').limit(page.limit + 1)
+  let query = db
+    .selectFrom('staff_audit')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(page.limit + 1)
   if (after) query = query.where('seq', '<', after[0])
   return pageOf(await query.execute(), page.limit, (row) => [Number(row.seq)])
 }
@@ -119,15 +128,7 @@ export async function auditPage(db: Db, page: { cursor?: string; limit: number }
 export async function* auditBetween(db: Db, from: number, to: number): AsyncGenerator<StaffAuditTable> {
   let after = 0
   for (;;) {
-    const rows = await db
-      .selectFrom('staff_audit')
-      .selectAll()
-      .where('seq', '>', after)
-      .where('at', '>=', from)
-      .where('at', '<', to)
-      .orderBy('seq')
-      .limit(PAGE)
-      .execute()
+    const rows = await db.selectFrom('staff_audit').selectAll().where('seq', '>', after).where('at', '>=', from).where('at', '<', to).orderBy('seq').limit(PAGE).execute()
     yield* rows
     if (rows.length < PAGE) return
     after = Number(rows.at(-1)!.seq)

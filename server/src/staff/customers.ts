@@ -188,8 +188,7 @@ async function activationView(deps: Deps, serviceId: string, userId: string, now
     .execute()
   const current = rows.find((r) => r.used_at === null) ?? rows[0]
   if (!current) return { state: 'none', failures: 0, maxFailures, issuedAt: null, expiresAt: null, lockedAt: null, usedAt: null }
-  const state =
-    current.used_at !== null ? 'used' : current.failures >= maxFailures ? 'locked' : current.expires_at <= now.getTime() ? 'expired' : 'pending'
+  const state = current.used_at !== null ? 'used' : current.failures >= maxFailures ? 'locked' : current.expires_at <= now.getTime() ? 'expired' : 'pending'
   return {
     state,
     failures: current.failures,

@@ -127,6 +127,14 @@ async function activationLocks(deps: Deps, cursor: LockCursor | undefined, fetch
     at: r.locked_at!,
     rank: KIND_RANK.activation,
     id: r.id,
-    item: { kind: 'activation', ref: refOf(r), nameKana: r.name_kana, label: `${r.service_id} / ${r.user_id}`, lockedAt: isoOrNull(r.locked_at), lockedUntil: null, failures: r.failures },
+    item: {
+      kind: 'activation',
+      ref: refOf(r),
+      nameKana: r.name_kana,
+      label: `${r.service_id} / ${r.user_id}`,
+      lockedAt: isoOrNull(r.locked_at),
+      lockedUntil: null,
+      failures: r.failures,
+    },
   }))
 }

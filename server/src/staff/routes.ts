@@ -148,14 +148,20 @@ function auditRoutes(app: FastifyInstance, staffRoute: StaffRoute) {
   staffRoute(routes.audit, AUDITOR, async (request) => {
     const { rows, nextCursor } = await auditPage(deps.db, request.query)
     await auditRead(deps, actorOf(request), 'audit.read', null, { cursor: request.query.cursor ?? null, count: rows.length })
-    return { nextCursor, entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({ ...e, staffId: staff_id, role: staff_role, identityCheck: identity_check, at: iso(at) })) }
+    return {
+      nextCursor,
+      entries: rows.map(({ prev_hash: _prev, staff_role, identity_check, staff_id, at, ...e }) => ({
+        ...e,
+        staffId: staff_id,
+        role: staff_role,
+        identityCheck: identity_check,
+        at: iso(at),
+      })),
+    }
   })
   staffRoute(routes.exportAudit, AUDITOR, async (request, reply) => {
     const csv = auditCsv(deps, request.query)
     await auditRead(deps, actorOf(request), 'audit.export', null, { from: csv.from, to: csv.to })
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${csv.fileName}"`)
-      .send(Readable.from(csv.lines()))
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${csv.fileName}"`).send(Readable.from(csv.lines()))
   })
 }

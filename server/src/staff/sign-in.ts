@@ -13,9 +13,7 @@ import { appendAudit } from './audit.ts'
 import { matchingStaffStep } from './totp.ts'
 import { lockouts } from '../metrics.ts'
 
-export type SignInOutcome =
-  | { ok: true; staffId: string; name: string; role: StaffRole }
-  | { ok: false; code: 'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'; role: StaffRole | null }
+export type SignInOutcome = { ok: true; staffId: string; name: string; role: StaffRole } | { ok: false; code: 'STAFF_SIGNIN_FAILED' | 'STAFF_LOCKED'; role: StaffRole | null }
 
 /** Checks a sign-in and audits it; `ip` is the caller's address, taken before anything was awaited. */
 export async function signIn(deps: Deps, input: StaffSignInRequest, ip: string): Promise<SignInOutcome> {
@@ -73,7 +71,12 @@ async function countFailure(trx: Transaction<Database>, deps: Deps, staffId: str
     .updateTable('staff_users')
     .set((eb) => ({
       failures: eb('failures', '+', 1),
-      locked_until: eb.case().when('failures', '>=', maxFailures - 1).then(now.getTime() + lockMs).else(null).end(),
+      locked_until: eb
+        .case()
+        .when('failures', '>=', maxFailures - 1)
+        .then(now.getTime() + lockMs)
+        .else(null)
+        .end(),
     }))
     .where('staff_id', '=', staffId)
     .where('failures', '<', maxFailures)

@@ -79,7 +79,10 @@ export async function telephonyRoutes(app: FastifyInstance): Promise<void> {
         telephonyFailures.inc({ reason: 'call_time_out_of_range' })
         throw new Refusal('CALL_TIME_OUT_OF_RANGE', 'the call is more than 5 minutes from the service clock')
       }
-      await db.deleteFrom('telephony_calls').where('received_at', '<', now - CALL_ID_RETENTION_MS).execute()
+      await db
+        .deleteFrom('telephony_calls')
+        .where('received_at', '<', now - CALL_ID_RETENTION_MS)
+        .execute()
       const withheld = isWithheld(call.from)
       const from = withheld ? '' : nationalNumber(call.from)
       const inserted = await db

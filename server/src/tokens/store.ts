@@ -110,7 +110,9 @@ export async function enrolForTransactions(db: Db, tokenId: string): Promise<boo
     .set({ transaction_enrolment: 'enrolled' })
     .where('token_id', '=', tokenId)
     .where('status', '=', 'active')
-    .where((eb) => eb.exists(eb.selectFrom('services').select('services.service_id').whereRef('services.service_id', '=', 'tokens.service_id').where('services.offers_transactions', '=', 1)))
+    .where((eb) =>
+      eb.exists(eb.selectFrom('services').select('services.service_id').whereRef('services.service_id', '=', 'tokens.service_id').where('services.offers_transactions', '=', 1)),
+    )
     .returning('token_id')
     .executeTakeFirst()
   return updated !== undefined

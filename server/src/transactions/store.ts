@@ -22,11 +22,7 @@ export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'ex
   return row.status === 'pending' && row.expires_at <= now.getTime() ? 'expired' : row.status
 }
 
-export async function createTransaction(
-  deps: Deps,
-  relyingPartyId: string,
-  input: CreateTransactionRequest,
-): Promise<{ ok: true; id: string } | { ok: false; code: CreateCode }> {
+export async function createTransaction(deps: Deps, relyingPartyId: string, input: CreateTransactionRequest): Promise<{ ok: true; id: string } | { ok: false; code: CreateCode }> {
   const now = deps.clock.now()
   const target = await confirmingToken(deps, input.serviceId, input.userId, now)
   if ('code' in target) return { ok: false, code: target.code }
@@ -134,12 +130,7 @@ export async function decideTransaction(
   id: string,
   decision: z.infer<typeof DecisionRequest>,
 ): Promise<{ ok: true; status: Status } | { ok: false; code: DecisionCode }> {
-  const row = await deps.db
-    .selectFrom('transaction_confirmations')
-    .select('content_sha256')
-    .where('id', '=', id)
-    .where('token_id', '=', device.tokenId)
-    .executeTakeFirst()
+  const row = await deps.db.selectFrom('transaction_confirmations').select('content_sha256').where('id', '=', id).where('token_id', '=', device.tokenId).executeTakeFirst()
   if (!row) return { ok: false, code: 'TX_NOT_FOUND' }
   if (row.content_sha256 !== decision.contentSha256) return { ok: false, code: 'TX_CONTENT_MISMATCH' }
   const now = deps.clock.now().getTime()

@@ -9,9 +9,7 @@ import { TARO, authorizeUrl, fillAccount, pkce, screenId } from './helpers.ts'
 /** Critical and serious violations of WCAG 2.1 A/AA on the page as it is now, named for the failure message. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 // Each test starts its own flow at WEEKDAY_AFTERNOON (the linkage fixture): on CI's two workers they run side by side.

@@ -11,7 +11,11 @@ import { TARO, catchRedirect, fillAccount, fillCustomer, screenId } from './help
 // The whole customer journey plus the app's token, resource, refresh and revocation calls: more than one page's worth.
 test.describe.configure({ timeout: 120_000 })
 
-test('LNK-01 LNK-12 SVC-07 OAUTH-01…05 a FAPI 2.0 app (openid-client): discovery, PAR + private_key_jwt, the six pages, DPoP tokens, refresh, revoke', async ({ page, linkage, snap }) => {
+test('LNK-01 LNK-12 SVC-07 OAUTH-01…05 a FAPI 2.0 app (openid-client): discovery, PAR + private_key_jwt, the six pages, DPoP tokens, refresh, revoke', async ({
+  page,
+  linkage,
+  snap,
+}) => {
   // The service runs on a manual clock: keep it moving with real time, and tell the client how far apart they are.
   const realStart = Date.now()
   const serviceStart = Date.parse(WEEKDAY_AFTERNOON)

@@ -44,7 +44,10 @@ test('LNK-03 SOA202: missing items → the dialog and every empty field marked',
 })
 
 test('LNK-04 message 1 is raised on ② with the エラー dialog (unknown account, moved to another branch); [最初に戻る] leads to ①', async ({ page, linkage, snap }) => {
-  for (const account of [{ branch: '115', accountNumber: '9999999' }, { branch: '011', accountNumber: '1111111' }]) {
+  for (const account of [
+    { branch: '115', accountNumber: '9999999' },
+    { branch: '011', accountNumber: '1111111' },
+  ]) {
     await page.goto(authorizeUrl(linkage, pkce().challenge))
     await fillAccount(page, { ...HANAKO, ...account })
     await page.getByRole('button', { name: '次へ' }).click()

@@ -38,7 +38,7 @@ test('LNK-13 A11Y-01 the busy page in English, without serious accessibility vio
   await page.screenshot({ path: path.join(ROOT, 'test-results', 'linkage', 'phone-en-30-busy.png'), fullPage: true })
 })
 
-test('LNK-06 a system fault → the seed\'s system-error message and a reference, no stack trace', async ({ page, browser, linkage, snap }) => {
+test("LNK-06 a system fault → the seed's system-error message and a reference, no stack trace", async ({ page, browser, linkage, snap }) => {
   // Break the database under the running service: the flows table disappears.
   const script = `const D=require('better-sqlite3');const d=new D(process.argv[1]);d.exec('ALTER TABLE linkage_flows RENAME TO linkage_flows_broken');d.close()`
   execFileSync(process.execPath, ['-e', script, path.join(linkage.dataDir, 'shinkumi.sqlite')], { cwd: path.join(ROOT, 'server') })

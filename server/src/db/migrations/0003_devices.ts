@@ -40,11 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decision_nonce', 'varchar(64)')
     .addColumn('decision_body', 'varchar(1024)')
     .execute()
-  await db.schema
-    .createIndex('transaction_confirmations_token')
-    .on('transaction_confirmations')
-    .columns(['token_id', 'status', 'expires_at'])
-    .execute()
+  await db.schema.createIndex('transaction_confirmations_token').on('transaction_confirmations').columns(['token_id', 'status', 'expires_at']).execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -115,9 +115,7 @@ async function refuseAuditRewrites(db: Kysely<unknown>): Promise<void> {
     ['staff_audit_no_delete', 'delete', 'staff_audit'],
     ['staff_audit_head_kept', 'delete', 'staff_audit_head'],
   ] as const) {
-    await sql
-      .raw(`create trigger ${name} before ${event} on ${table} begin select raise(abort, 'staff audit log is append-only'); end`)
-      .execute(db)
+    await sql.raw(`create trigger ${name} before ${event} on ${table} begin select raise(abort, 'staff audit log is append-only'); end`).execute(db)
   }
 }
 

@@ -13,7 +13,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   /** The client's public JWK Set (JSON) for private_key_jwt; null for client_secret_basic. */
   await db.schema.alterTable('oauth_clients').addColumn('jwks', 'text').execute()
   /** 1 = FAPI 2.0 client: pushed authorization requests and DPoP-bound tokens are required. */
-  await db.schema.alterTable('oauth_clients').addColumn('fapi', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('oauth_clients')
+    .addColumn('fapi', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   /** RFC 7638 thumbprint of the DPoP key a token is bound to (cnf.jkt); null for a bearer token. */
   await db.schema.alterTable('oauth_tokens').addColumn('jkt', 'varchar(64)').execute()

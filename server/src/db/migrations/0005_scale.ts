@@ -11,11 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Every token of a user, not only the active one (the partial unique index serves `status = 'active'` only).
   await db.schema.createIndex('tokens_user').on('tokens').columns(['service_id', 'user_id', 'created_at']).execute()
   // A customer's last linkage attempts (STF-03).
-  await db.schema
-    .createIndex('linkage_flows_account')
-    .on('linkage_flows')
-    .columns(['branch', 'account_type', 'account_number', 'created_at'])
-    .execute()
+  await db.schema.createIndex('linkage_flows_account').on('linkage_flows').columns(['branch', 'account_type', 'account_number', 'created_at']).execute()
   await db.schema.createIndex('staff_approvals_user').on('staff_approvals').columns(['service_id', 'user_id']).execute()
   // The "locked now" list, newest first, one kind per index (staff/locks.ts).
   await sql`create index tokens_failing on tokens (failed_at, token_id) where failures > 0`.execute(db)
