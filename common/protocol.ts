@@ -41,12 +41,6 @@ export const ProvisionResponse = z.object({
 })
 export type ProvisionResponse = z.infer<typeof ProvisionResponse>
 
-/** Refusals of provisioning (seed 4.3). S0A1 is the service's answer for an unknown service ID; the app shows
- *  S0B1 instead when the customer was adding a token rather than setting up. */
-export const ProvisionErrorCode = z.enum(['S0A1', 'S0C1', 'S0B4', 'S0B5', 'S0C4', 'S0F1', 'S0G1'])
-export const ServiceError = z.object({ code: z.string().min(1).max(32), message: z.string().optional() })
-export type ServiceError = z.infer<typeof ServiceError>
-
 /** Seed key length per algorithm: the hash's output size, as RFC 4226 §4 recommends. */
 const SEED_BYTES = { SHA1: 20, SHA256: 32, SHA512: 64 } as const
 
@@ -126,16 +120,11 @@ export function deviceSigningInput(method: string, path: string, timestamp: stri
  */
 export const DEVICE_REQUEST_MAX_AGE_SECONDS = 300
 
-/** Refusals of a signed request. DEVICE_UNKNOWN/DEVICE_REVOKED/BAD_SIGNATURE mean this vault's key no longer
- *  matches a live device on the service: the app shows A998 (re-issue needed). */
-export const DeviceAuthErrorCode = z.enum(['DEVICE_UNKNOWN', 'DEVICE_REVOKED', 'BAD_SIGNATURE', 'STALE_REQUEST', 'REPLAYED_REQUEST'])
-
 /** OTP-20…23: POST /v1/devices/renew (signed), empty JSON body {}. Renewal is accepted from RENEWAL_WINDOW_DAYS
  *  before expiry until expiry; the new expiry is the service's token lifetime from now. */
 export const RENEWAL_WINDOW_DAYS = 180
 export const RenewRequest = z.object({}).strict()
 export const RenewResponse = z.object({ expiresAt: z.iso.datetime({ offset: true }) })
-export const RenewErrorCode = z.enum(['S3B3', 'S3B5', 'S3E4', 'S3D3', 'S3D4'])
 
 /** OTP-24: POST /v1/devices/correct (signed): the code the device shows now and the device's clock. The service
  *  finds the time step the code belongs to within ±CORRECTION_MAX_STEPS of its own time and stores the offset.
@@ -146,7 +135,6 @@ export const CORRECTION_MAX_STEPS = 10
 export const CORRECTION_REQUEST_MAX_AGE_SECONDS = CORRECTION_MAX_STEPS * 60 + DEVICE_REQUEST_MAX_AGE_SECONDS
 export const CorrectRequest = z.object({ otp: z.string().regex(/^[0-9]{6,8}$/), deviceTime: z.iso.datetime({ offset: true }) })
 export const CorrectResponse = z.object({ correctionSteps: z.number().int() })
-export const CorrectErrorCode = z.enum(['S4E3', 'A403'])
 
 /** OTP-25 / SVC-06: what a relying party asks the customer to confirm. */
 export const TransactionDetails = z.object({
@@ -172,13 +160,9 @@ export const EnrolResponse = z.object({ enrolled: z.literal(true) })
  *  equal transactionContentSha256(details) of the stored transaction, and the request signature covers it. */
 export const DecisionRequest = z.object({ decision: z.enum(['approve', 'reject']), contentSha256: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
 export const DecisionResponse = z.object({ status: TransactionStatus })
-export const DecisionErrorCode = z.enum(['TX_NOT_FOUND', 'TX_NOT_PENDING', 'TX_CONTENT_MISMATCH'])
 
 /** Canonical bytes of a transaction's content: fixed field order, so both sides hash the same thing. */
 export async function transactionContentSha256(details: TransactionDetails): Promise<string> {
   const canonical = JSON.stringify([details.payeeBank, details.payeeBranch, details.payeeAccount, details.payeeName, details.amount])
   return toBase64Url(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(canonical))))
 }
-
-/** Refusal of POST /v1/devices/transactions/enrol (HTTP 409): the token's service does not offer 取引確認. */
-export const EnrolErrorCode = z.enum(['TX_NOT_OFFERED'])

@@ -273,4 +273,3 @@ export const StaffErrorCode = z.enum([
   'BAD_REQUEST',
 ])
 export type StaffErrorCode = z.infer<typeof StaffErrorCode>
-export const StaffError = z.object({ code: StaffErrorCode, message: z.string().optional() })

@@ -71,6 +71,12 @@ export function refusalsOf(descriptor: RouteDescriptor): Readonly<Record<string,
   return { ...GENERAL_REFUSALS, ...AUTH_REFUSALS[descriptor.auth], ...descriptor.refusals }
 }
 
+/** Whether `code` is in a refusal table (a descriptor's own, or an auth kind's): a type guard for callers that
+ *  translate a service's code themselves. */
+export function isCodeOf<T extends Readonly<Record<string, number>>>(refusals: T, code: string | undefined): code is Extract<keyof T, string> {
+  return code !== undefined && Object.hasOwn(refusals, code)
+}
+
 /** The codes a route itself declares: what a caller may pass through to the person unchanged. */
 export type RefusalCode<R extends RouteDescriptor> = Extract<keyof R['refusals'], string>
 

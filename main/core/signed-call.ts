@@ -6,8 +6,7 @@
 //   STALE_REQUEST / REPLAYED_REQUEST → A999 with a log line: this app signs afresh for every request, so either
 //     means a clock far off or a fault, and support needs the log to tell which.
 import type { z } from 'zod'
-import { DeviceAuthErrorCode } from '@shinkumi/common/protocol.ts'
-import type { RouteDescriptor } from '@shinkumi/common/wire/route.ts'
+import { AUTH_REFUSALS, isCodeOf, type RouteDescriptor } from '@shinkumi/common/wire/route.ts'
 import { CodedError } from './coded-error.ts'
 import type { createRequestSigner } from './device-keys.ts'
 import { ServiceRefusalError, type CallRequest, type ErrorFamily, type ServiceClient } from './service-client.ts'
@@ -39,15 +38,15 @@ export async function signedCall<R extends RouteDescriptor & { auth: 'device' }>
 
 function deviceAuthFailure(error: unknown): Error | undefined {
   if (!(error instanceof ServiceRefusalError)) return undefined
-  const refusal = DeviceAuthErrorCode.safeParse(error.serviceCode)
-  if (!refusal.success) return undefined
-  switch (refusal.data) {
+  const refusal = error.serviceCode
+  if (!isCodeOf(AUTH_REFUSALS.device, refusal)) return undefined
+  switch (refusal) {
     case 'DEVICE_UNKNOWN':
     case 'DEVICE_REVOKED':
     case 'BAD_SIGNATURE':
-      return new CodedError('A998', `the service refused the device signature: ${refusal.data}`, { cause: error })
+      return new CodedError('A998', `the service refused the device signature: ${refusal}`, { cause: error })
     case 'STALE_REQUEST':
     case 'REPLAYED_REQUEST':
-      return new Error(`the service refused a freshly signed request: ${refusal.data}`, { cause: error })
+      return new Error(`the service refused a freshly signed request: ${refusal}`, { cause: error })
   }
 }

@@ -4,7 +4,8 @@
 // its renewal (S3D3), which is why the seed calls the tab 「取引認証開始」 while it is pending.
 import type { z } from 'zod'
 import type { DecisionInput, PendingTransaction, TransactionList } from '@shinkumi/common/bridge.ts'
-import { DecisionErrorCode, transactionContentSha256 } from '@shinkumi/common/protocol.ts'
+import { transactionContentSha256 } from '@shinkumi/common/protocol.ts'
+import { isCodeOf } from '@shinkumi/common/wire/route.ts'
 import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import type { Clock } from '@shinkumi/common/time.ts'
 import { CodedError } from './coded-error.ts'
@@ -55,8 +56,8 @@ export async function decideTransaction(deps: TransactionDeps, token: TokenRecor
 }
 
 function decisionRefusal(error: unknown): CodedError | undefined {
-  const refusal = error instanceof ServiceRefusalError ? DecisionErrorCode.safeParse(error.serviceCode) : undefined
-  if (!refusal?.success) return undefined
-  const code = refusal.data === 'TX_CONTENT_MISMATCH' ? 'TX_CHANGED' : 'TX_CLOSED'
-  return new CodedError(code, `the service refused the decision: ${refusal.data}`, { cause: error })
+  const refusal = error instanceof ServiceRefusalError ? error.serviceCode : undefined
+  if (!isCodeOf(deviceRoutes.decideTransaction.refusals, refusal)) return undefined
+  const code = refusal === 'TX_CONTENT_MISMATCH' ? 'TX_CHANGED' : 'TX_CLOSED'
+  return new CodedError(code, `the service refused the decision: ${refusal}`, { cause: error })
 }

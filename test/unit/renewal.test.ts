@@ -1,6 +1,6 @@
 // OTP-20…23 and OTP-13 through the bridge entries, against a fake service that checks every device signature.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RenewErrorCode } from '@shinkumi/common/protocol.ts'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import { expiryState } from '../../main/core/renewal.ts'
 import { createTestApp, tempDir, validInput, type TestApp } from './helpers/app.ts'
 import { startFakeDeviceService, type FakeDeviceService } from './helpers/fake-device-service.ts'
@@ -81,7 +81,7 @@ describe('OTP-20 OTP-13 今すぐ更新', () => {
 })
 
 describe('OTP-23 renewal errors', () => {
-  it.each(RenewErrorCode.options)('the service code %s is shown as is', async (code) => {
+  it.each(Object.keys(deviceRoutes.renew.refusals))('the service code %s is shown as is', async (code) => {
     const { app, tokenId } = await appWithToken(100)
     service.answers.set('POST /v1/devices/renew', () => ({ status: 409, body: { code } }))
     const result = await app.api['expiry.renew'](tokenId)

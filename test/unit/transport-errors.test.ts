@@ -8,7 +8,7 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ProvisionErrorCode } from '@shinkumi/common/protocol.ts'
+import { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import { transportErrorCode, type ErrorFamily } from '../../main/core/service-client.ts'
 import { createTestApp, tempDir, validInput } from './helpers/app.ts'
 
@@ -171,7 +171,7 @@ describe('OTP-12 A009 malformed answer', () => {
 })
 
 describe('OTP-12 service codes pass through', () => {
-  it.each(ProvisionErrorCode.options)('%s from the service is shown as %s', async (code) => {
+  it.each(Object.keys(deviceRoutes.provision.refusals))('%s from the service is shown as %s', async (code) => {
     expect(await provisionCode(await httpService(answer(403, JSON.stringify({ code }))))).toBe(code)
   })
 

@@ -2,13 +2,15 @@
 // to within ±CORRECTION_MAX_STEPS of its own time and stores the difference, which /v1/otp/verify then adds to
 // its window (SVC-04). A wrong code is a failure toward the same lock as /v1/otp/verify.
 import type { z } from 'zod'
-import { CORRECTION_MAX_STEPS, type CorrectErrorCode, type CorrectRequest } from '@shinkumi/common/protocol.ts'
+import { CORRECTION_MAX_STEPS, type CorrectRequest } from '@shinkumi/common/protocol.ts'
+import type { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import { matchingSteps, timeStep } from '../otp/verify.ts'
 import { recordOtpFailure, storeCorrection } from '../tokens/store.ts'
 
-export type CorrectCode = z.infer<typeof CorrectErrorCode>
+export type CorrectCode = RefusalCode<typeof deviceRoutes.correct>
 export type CorrectOutcome = { ok: true; correctionSteps: number } | { ok: false; code: CorrectCode }
 
 const refuse = (code: CorrectCode): CorrectOutcome => ({ ok: false, code })

@@ -1,13 +1,14 @@
 // 有効期限更新 (OTP-20…23): a token is renewed from RENEWAL_WINDOW_DAYS before its expiry until its expiry; the new
 // expiry is the service's token lifetime from now. Refusals are the seed's codes (seed 4.3, 有効期限の更新時).
-import type { z } from 'zod'
-import { RENEWAL_WINDOW_DAYS, type RenewErrorCode } from '@shinkumi/common/protocol.ts'
+import { RENEWAL_WINDOW_DAYS } from '@shinkumi/common/protocol.ts'
+import type { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import type { Deps } from '../deps.ts'
 import type { Db } from '../db/index.ts'
 import { DAY_MS } from '@shinkumi/common/time.ts'
 import { extendExpiry } from '../tokens/store.ts'
 
-export type RenewCode = z.infer<typeof RenewErrorCode>
+export type RenewCode = RefusalCode<typeof deviceRoutes.renew>
 export type RenewOutcome = { ok: true; expiresAt: Date } | { ok: false; code: RenewCode }
 
 const WINDOW_MS = RENEWAL_WINDOW_DAYS * DAY_MS

@@ -4,12 +4,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
-import { CORRECTION_REQUEST_MAX_AGE_SECONDS, DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS, deviceSigningInput, type DeviceAuthErrorCode } from '@shinkumi/common/protocol.ts'
+import { CORRECTION_REQUEST_MAX_AGE_SECONDS, DEVICE_HEADERS, DEVICE_REQUEST_MAX_AGE_SECONDS, deviceSigningInput } from '@shinkumi/common/protocol.ts'
+import type { AUTH_REFUSALS } from '@shinkumi/common/wire/route.ts'
 import { fromBase64Url, toBase64Url } from '@shinkumi/common/encoding.ts'
 import type { Deps } from '../deps.ts'
 import { Refusal } from '../refusal.ts'
 
-export type DeviceAuthCode = z.infer<typeof DeviceAuthErrorCode>
+/** Refusals of the signature itself; DEVICE_UNKNOWN/DEVICE_REVOKED/BAD_SIGNATURE are A998 in the app (re-issue needed). */
+export type DeviceAuthCode = keyof (typeof AUTH_REFUSALS)['device']
 
 /** The token a request was signed by, and the signed parts kept as evidence (transaction decisions). */
 export interface SignedDevice {

@@ -1,9 +1,10 @@
 // Device provisioning (OTP-10, OTP-12, OTP-13): checks a setup request in the order the error table implies and,
 // when everything holds, creates the token — its seed derived by ECDH + HKDF on both sides, never sent.
 import { randomInt } from 'node:crypto'
-import type { z } from 'zod'
 import type { Insertable } from 'kysely'
-import { deriveTotpSeed, newEphemeralKey, ProvisionResponse, type ProvisionErrorCode, type ProvisionRequest } from '@shinkumi/common/protocol.ts'
+import { deriveTotpSeed, newEphemeralKey, ProvisionResponse, type ProvisionRequest } from '@shinkumi/common/protocol.ts'
+import type { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
+import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import { fromBase64Url } from '@shinkumi/common/encoding.ts'
 import type { Deps } from '../deps.ts'
 import type { ServicesTable, TokensTable } from '../db/schema.ts'
@@ -13,7 +14,7 @@ import { countActivationFailure, currentActivation, type Activation } from './ac
 import { insertToken } from '../tokens/store.ts'
 import { DAY_MS, iso } from '@shinkumi/common/time.ts'
 
-export type ProvisionCode = z.infer<typeof ProvisionErrorCode>
+export type ProvisionCode = RefusalCode<typeof deviceRoutes.provision>
 export type ProvisionOutcome = { ok: true; response: ProvisionResponse } | { ok: false; code: ProvisionCode; malformed?: boolean }
 
 const SERIAL_ATTEMPTS = 5

@@ -3,7 +3,8 @@
 // expires_at has passed reads as expired, and the decision's UPDATE requires expires_at > now — so what a reader
 // sees and what a decision can do follow the same instant.
 import type { z } from 'zod'
-import { TransactionDetails, transactionContentSha256, type DecisionErrorCode, type DecisionRequest, type TransactionStatus } from '@shinkumi/common/protocol.ts'
+import { TransactionDetails, transactionContentSha256, type DecisionRequest, type TransactionStatus } from '@shinkumi/common/protocol.ts'
+import type { deviceRoutes } from '@shinkumi/common/wire/devices.ts'
 import type { RefusalCode } from '@shinkumi/common/wire/route.ts'
 import type { CreateTransactionRequest, relyingPartyRoutes } from '@shinkumi/common/wire/relying-party.ts'
 import type { Deps } from '../deps.ts'
@@ -15,7 +16,7 @@ import { iso } from '@shinkumi/common/time.ts'
 
 /** Refusals to a relying party creating a transaction. */
 export type CreateCode = RefusalCode<typeof relyingPartyRoutes.createTransaction>
-export type DecisionCode = z.infer<typeof DecisionErrorCode>
+export type DecisionCode = RefusalCode<typeof deviceRoutes.decideTransaction>
 type Status = z.infer<typeof TransactionStatus>
 
 export function statusAt(row: Pick<TransactionConfirmationsTable, 'status' | 'expires_at'>, now: Date): Status {
