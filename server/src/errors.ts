@@ -53,10 +53,8 @@ function refusedFor(error: unknown, request: FastifyRequest): Refused {
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, code: 'BAD_REQUEST', message: 'request does not match the schema' }
   const status = clientErrorStatus(error)
   if (status !== undefined) return unparsedRefusal(status)
-  if (clientHungUp(request, error)) {
-    request.log.info('client hung up before the answer')
-    return unparsedRefusal(400)
-  }
+  // Said once, at info, by the close hook below.
+  if (clientHungUp(request, error)) return unparsedRefusal(400)
   request.log.error({ err: error }, 'unhandled error')
   return internal(request)
 }
