@@ -12,11 +12,7 @@ it('LNK-02 the html template escapes everything interpolated', () => {
   expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
     '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>',
   )
-  expect(
-    html`<ul>
-      ${['a<b', html`<li>ok</li>`]}
-    </ul>`.value,
-  ).toBe('<ul>a&lt;b<li>ok</li></ul>')
+  expect(html`<ul>${['a<b', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>a&lt;b<li>ok</li></ul>')
 })
 
 describeOnEachDatabase('API linkage pages: session, CSRF, CSP, hours', (target) => {

@@ -23,11 +23,11 @@ export interface PageFrame {
 }
 
 function errorDialog(t: Messages, id: string, message: string, open: boolean): Html {
-  return html`<dialog id="${id}" class="dialog" ${open ? html` open` : ''} aria-labelledby="${id}-title">
-    <p id="${id}-title" class="dialog-title">${t.frame.errorTitle}</p>
-    <p>${message}</p>
-    <form method="dialog"><button class="button primary" type="submit">${t.frame.ok}</button></form>
-  </dialog>`
+  return html`<dialog id="${id}" class="dialog"${open ? html` open` : ''} aria-labelledby="${id}-title">
+<p id="${id}-title" class="dialog-title">${t.frame.errorTitle}</p>
+<p>${message}</p>
+<form method="dialog"><button class="button primary" type="submit">${t.frame.ok}</button></form>
+</dialog>`
 }
 
 export function page(frame: PageFrame): Html {
@@ -36,34 +36,33 @@ export function page(frame: PageFrame): Html {
   const tel = institution.contactPhone.replace(/-/g, '')
   const other = t.lang === 'ja' ? 'en' : 'ja'
   return html`<!doctype html>
-    <html lang="${t.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${heading} | ${t.institution.name}</title>
-        <link rel="stylesheet" href="/linkage/assets/linkage.css" />
-        <script src="/linkage/assets/linkage.js" defer></script>
-      </head>
-      <body>
-        <header class="bar">
-          <span class="brand">${t.institution.name}</span
-          ><a class="language" href="${languageLink(other, frame.here ?? '/linkage')}" lang="${other}" hreflang="${other}">${t.frame.otherLanguage}</a>
-        </header>
-        <main class="page" data-screen-id="${frame.screenId}">
-          <h1>${heading}</h1>
-          ${frame.body}
-        </main>
-        <footer class="footer">
-          <p class="screen-id">${t.frame.screenId} : ${frame.screenId}</p>
-          <nav class="links">
-            <a href="/linkage/terms" target="_blank" rel="noopener">${t.frame.terms}</a>
-            <a href="/linkage/faq" target="_blank" rel="noopener">${t.frame.faq}</a>
-            <a href="tel:${tel}">${t.frame.contact} ${institution.contactPhone}</a>
-          </nav>
-          <p class="copyright">Copyright © ${t.institution.name} ${t.frame.rights}</p>
-        </footer>
-        ${errorDialog(t, 'missing-dialog', t.missingDialog, Boolean(frame.missingDialogOpen))} ${frame.errorDialog ? errorDialog(t, 'error-dialog', frame.errorDialog, true) : ''}
-      </body>
-    </html> `
+<html lang="${t.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${heading} | ${t.institution.name}</title>
+<link rel="stylesheet" href="/linkage/assets/linkage.css">
+<script src="/linkage/assets/linkage.js" defer></script>
+</head>
+<body>
+<header class="bar"><span class="brand">${t.institution.name}</span><a class="language" href="${languageLink(other, frame.here ?? '/linkage')}" lang="${other}" hreflang="${other}">${t.frame.otherLanguage}</a></header>
+<main class="page" data-screen-id="${frame.screenId}">
+<h1>${heading}</h1>
+${frame.body}
+</main>
+<footer class="footer">
+<p class="screen-id">${t.frame.screenId} : ${frame.screenId}</p>
+<nav class="links">
+<a href="/linkage/terms" target="_blank" rel="noopener">${t.frame.terms}</a>
+<a href="/linkage/faq" target="_blank" rel="noopener">${t.frame.faq}</a>
+<a href="tel:${tel}">${t.frame.contact} ${institution.contactPhone}</a>
+</nav>
+<p class="copyright">Copyright © ${t.institution.name} ${t.frame.rights}</p>
+</footer>
+${errorDialog(t, 'missing-dialog', t.missingDialog, Boolean(frame.missingDialogOpen))}
+${frame.errorDialog ? errorDialog(t, 'error-dialog', frame.errorDialog, true) : ''}
+</body>
+</html>
+`
 }

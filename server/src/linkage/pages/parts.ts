@@ -16,31 +16,27 @@ export function alertBox(text: string | readonly string[] | undefined): Html | '
 
 /** One text of several lines (the seed's line breaks), as one paragraph or list item. */
 export function lines(text: string | readonly string[]): Html {
-  return typeof text === 'string' ? html`${text}` : html`${text.map((line, i) => (i ? html`<br />${line}` : line))}`
+  return typeof text === 'string' ? html`${text}` : html`${text.map((line, i) => (i ? html`<br>${line}` : line))}`
 }
 
 export function noticeList(title: string, items: readonly (string | readonly string[])[], kind: 'warn' | 'info' = 'warn'): Html {
-  return html`<section class="notice ${kind}">
-    <h2><span class="notice-icon" aria-hidden="true">⚠</span>${title}</h2>
-    <ul>
-      ${items.map((i) => html`<li>${lines(i)}</li>`)}
-    </ul>
-  </section>`
+  return html`<section class="notice ${kind}"><h2><span class="notice-icon" aria-hidden="true">⚠</span>${title}</h2><ul>${items.map((i) => html`<li>${lines(i)}</li>`)}</ul></section>`
 }
 
 export function field(t: Messages, options: { name: string; label: string; hint?: string; control: Html; state?: FieldState; help?: string }): Html {
   const missing = options.state?.missing?.includes(options.name)
   const invalid = options.state?.invalid?.[options.name]
   return html`<div class="field${missing ? ' missing' : ''}${invalid ? ' invalid' : ''}" data-field="${options.name}">
-    <label for="${options.name}"><span class="req">${t.frame.required}</span>${options.label}${options.hint ? html` <span class="hint">(${options.hint})</span>` : ''}</label>
-    ${options.control} ${options.help ? html`<p class="help">${options.help}</p>` : ''}
-    <p class="missing-note">${t.missingField}</p>
-    ${invalid ? html`<p class="invalid-note">${invalid}</p>` : ''}
-  </div>`
+<label for="${options.name}"><span class="req">${t.frame.required}</span>${options.label}${options.hint ? html` <span class="hint">(${options.hint})</span>` : ''}</label>
+${options.control}
+${options.help ? html`<p class="help">${options.help}</p>` : ''}
+<p class="missing-note">${t.missingField}</p>
+${invalid ? html`<p class="invalid-note">${invalid}</p>` : ''}
+</div>`
 }
 
 export function csrfField(token: string): Html {
-  return html`<input type="hidden" name="csrf" value="${token}" />`
+  return html`<input type="hidden" name="csrf" value="${token}">`
 }
 
 export function abortButton(label: string): Html {
@@ -53,5 +49,5 @@ export function restartButton(t: Messages, csrf: string, kind: 'primary' | 'seco
 }
 
 export function selectOptions(options: readonly { value: string; label: string }[], selected: string | undefined): Html[] {
-  return options.map((o) => html`<option value="${o.value}" ${o.value === selected ? html` selected` : ''}>${o.label}</option>`)
+  return options.map((o) => html`<option value="${o.value}"${o.value === selected ? html` selected` : ''}>${o.label}</option>`)
 }

@@ -9,25 +9,26 @@ import { abortButton, csrfField, noticeList, type FieldState } from './parts.ts'
 export function consentPage(t: Messages, options: { csrf: string; clientName: string; state?: FieldState }): Html {
   const s = t.soa206
   const missing = options.state?.missing?.includes('agree')
-  const body = html` <p class="lead">${s.lead(options.clientName)}</p>
-    <section class="summary">
-      <h2>${s.access}</h2>
-      <p>${s.accessText}</p>
-      <h2>${s.period}</h2>
-      <p class="period">${s.days(GRANT_DAYS)}</p>
-    </section>
-    ${noticeList(s.cautionTitle, s.cautions(options.clientName))}
-    <p>${s.provide}</p>
-    <form method="post" action="/linkage/consent" novalidate>
-      ${csrfField(options.csrf)}
-      <div class="field agree${missing ? ' missing' : ''}" data-field="agree">
-        <label class="checkbox"><input type="checkbox" id="agree" name="agree" value="yes" data-required data-enables="allow" /> ${s.agree}</label>
-        <p class="missing-note">${t.missingField}</p>
-      </div>
-      <div class="actions">
-        <button class="button primary" type="submit" id="allow">${s.allow}</button>
-        ${abortButton(t.buttons.refuse)}
-      </div>
-    </form>`
+  const body = html`
+<p class="lead">${s.lead(options.clientName)}</p>
+<section class="summary">
+<h2>${s.access}</h2>
+<p>${s.accessText}</p>
+<h2>${s.period}</h2>
+<p class="period">${s.days(GRANT_DAYS)}</p>
+</section>
+${noticeList(s.cautionTitle, s.cautions(options.clientName))}
+<p>${s.provide}</p>
+<form method="post" action="/linkage/consent" novalidate>
+${csrfField(options.csrf)}
+<div class="field agree${missing ? ' missing' : ''}" data-field="agree">
+<label class="checkbox"><input type="checkbox" id="agree" name="agree" value="yes" data-required data-enables="allow"> ${s.agree}</label>
+<p class="missing-note">${t.missingField}</p>
+</div>
+<div class="actions">
+<button class="button primary" type="submit" id="allow">${s.allow}</button>
+${abortButton(t.buttons.refuse)}
+</div>
+</form>`
   return page({ t, screenId: 'SOA206', title: s.title, body, missingDialogOpen: missing })
 }

@@ -7,24 +7,25 @@ import { abortButton, alertBox, csrfField, field, type FieldState } from './part
 
 export function pinPage(t: Messages, options: { csrf: string; state?: FieldState; message?: string }): Html {
   const s = t.soa211
-  const body = html` ${alertBox(options.message)}
-    <section class="summary">
-      <h2>${s.heading}</h2>
-      <p>${s.lead}</p>
-    </section>
-    <form method="post" action="/linkage/pin" novalidate>
-      ${csrfField(options.csrf)}
-      ${field(t, {
-        name: 'pin',
-        label: s.pin,
-        hint: s.pinHint,
-        state: options.state,
-        control: html`<input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="4" data-required />`,
-      })}
-      <div class="actions">
-        <button class="button primary" type="submit">${t.buttons.next}</button>
-        ${abortButton(t.buttons.abort)}
-      </div>
-    </form>`
+  const body = html`
+${alertBox(options.message)}
+<section class="summary">
+<h2>${s.heading}</h2>
+<p>${s.lead}</p>
+</section>
+<form method="post" action="/linkage/pin" novalidate>
+${csrfField(options.csrf)}
+${field(t, {
+  name: 'pin',
+  label: s.pin,
+  hint: s.pinHint,
+  state: options.state,
+  control: html`<input id="pin" name="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="4" data-required>`,
+})}
+<div class="actions">
+<button class="button primary" type="submit">${t.buttons.next}</button>
+${abortButton(t.buttons.abort)}
+</div>
+</form>`
   return page({ t, screenId: 'SOA211', title: s.title, body, missingDialogOpen: Boolean(options.state?.missing?.length), errorDialog: options.message })
 }
