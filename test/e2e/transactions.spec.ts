@@ -91,5 +91,5 @@ test('OTP-25 OTP-05 no 取引確認 tab for a token whose service does not offer
     headers: { authorization: `Bearer ${BIZ_RP_KEY}`, 'content-type': 'application/json' },
     body: JSON.stringify({ serviceId: BIZ, userId, details: transfer('ヤマダ タロウ', 1000) }),
   })
-  expect(await refused.json()).toEqual({ code: 'TX_NOT_OFFERED' })
+  expect(await refused.json()).toEqual({ code: 'TX_NOT_OFFERED', message: expect.any(String) })
 })
