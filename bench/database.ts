@@ -70,7 +70,9 @@ export async function databaseSuite(kind: 'sqlite' | 'postgres', options: SuiteO
       .execute()
     const staffToken = (await openSession(deps, 'bench01', '127.0.0.1')).token
 
-    const service = await startChild(path.join(here, 'service-process.ts'), env)
+    // BENCH_CPU_PROFILE=<dir>: the service writes a V8 CPU profile of the whole run there (where a request's time goes).
+    const profile = process.env.BENCH_CPU_PROFILE
+    const service = await startChild(path.join(here, 'service-process.ts'), profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : env)
     children.push(service)
     const reference = await startChild(path.join(here, 'reference.ts'), {
       BENCH_REF_DB: kind === 'postgres' ? pgUrl! : `sqlite:${path.join(dataDir, 'shinkumi.sqlite')}`,

@@ -4,6 +4,8 @@
 // requests cannot both win and no count is lost, on SQLite and PostgreSQL alike (DESIGN.md §4).
 import type { Insertable } from 'kysely'
 import { changedRows, type Db } from '../db/index.ts'
+import { groupCommitted } from '../db/group-commit.ts'
+import { precompiled } from '../db/precompiled.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { lockouts } from '../metrics.ts'
 
@@ -25,31 +27,37 @@ export async function insertToken(db: Db, row: Insertable<TokensTable>): Promise
  * reaches the limit still answers `mismatch` — it was one — and every later attempt answers `locked`.
  */
 export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number, now: Date): Promise<'mismatch' | 'locked'> {
-  const counted = await db
-    .updateTable('tokens')
-    // failed_at: staff see when the lock was reached (STF-03).
-    .set((eb) => ({ failures: eb('failures', '+', 1), failed_at: now.getTime() }))
-    .where('token_id', '=', tokenId)
-    .where('failures', '<', maxFailures)
-    .where('status', '=', 'active')
-    .returning('failures')
-    .executeTakeFirst()
+  const [counted] = await groupCommitted(db, (trx) => countFailure(trx, { tokenId, maxFailures, now: now.getTime() }))
   if (counted?.failures === maxFailures) lockouts.inc({ kind: 'otp' })
   return counted ? 'mismatch' : 'locked'
 }
 
+// Both on /v1/otp/verify's path: compiled once (db/precompiled.ts), committed in groups (db/group-commit.ts).
+const countFailure = precompiled<{ tokenId: string; maxFailures: number; now: number }, { failures: number }>((db, arg) =>
+  db
+    .updateTable('tokens')
+    // failed_at: staff see when the lock was reached (STF-03).
+    .set((eb) => ({ failures: eb('failures', '+', 1), failed_at: arg('now') }))
+    .where('token_id', '=', arg('tokenId'))
+    .where('failures', '<', arg('maxFailures'))
+    .where('status', '=', 'active')
+    .returning('failures'),
+)
+
+const acceptIfNewer = precompiled<{ tokenId: string; step: number; maxFailures: number }, { token_id: string }>((db, arg) =>
+  db
+    .updateTable('tokens')
+    .set({ last_step: arg('step'), failures: 0 })
+    .where('token_id', '=', arg('tokenId'))
+    .where('last_step', '<', arg('step'))
+    .where('failures', '<', arg('maxFailures'))
+    .where('status', '=', 'active')
+    .returning('token_id'),
+)
+
 /** Accepts a step only if no request accepted it (or a later one) first and the token is not locked meanwhile. */
 export async function acceptStep(db: Db, tokenId: string, step: number, maxFailures: number): Promise<boolean> {
-  const accepted = await db
-    .updateTable('tokens')
-    .set({ last_step: step, failures: 0 })
-    .where('token_id', '=', tokenId)
-    .where('last_step', '<', step)
-    .where('failures', '<', maxFailures)
-    .where('status', '=', 'active')
-    .returning('token_id')
-    .executeTakeFirst()
-  return accepted !== undefined
+  return (await groupCommitted(db, (trx) => acceptIfNewer(trx, { tokenId, step, maxFailures }))).length > 0
 }
 
 /**
