@@ -15,7 +15,7 @@ import { authorizeUrl, LinkageBrowser, pkce } from '../test/server/linkage-clien
 import { accountNumberOf, armTokens, branchOf, loadScaleData, SCALE_CLIENT, SCALE_SERVICE, seedOf, userIdOf } from './scale-data.ts'
 import { GENEROUS_LIMITS } from '../test/server/generous-limits.ts'
 import { onPostgres } from '../test/server/postgres.ts'
-import { percentile, round, startChild, throughput, timed, type Throughput } from './load.ts'
+import { percentile, postgresCpuBetween, postgresCpuMs, round, startChild, throughput, timed, type Throughput } from './load.ts'
 
 export interface SuiteOptions {
   customers: number
@@ -82,7 +82,7 @@ export async function databaseSuite(kind: 'sqlite' | 'postgres', options: SuiteO
     })
     children.push(reference)
 
-    const verify = await verifyFigures(service.url, reference.url, rpKey, options)
+    const verify = await verifyFigures(service.url, reference.url, rpKey, options, kind === 'postgres' ? pgUrl : undefined)
     const scale = await scaleFigures(service.url, staffToken, options)
     const linkage = await linkageFigures(service.url, options)
     return {
@@ -133,7 +133,7 @@ function verifyRequests(rpKey: string, body: () => { user: number; otp: string }
   ]
 }
 
-async function verifyFigures(serviceUrl: string, referenceUrl: string, rpKey: string, options: SuiteOptions) {
+async function verifyFigures(serviceUrl: string, referenceUrl: string, rpKey: string, options: SuiteOptions, pgUrl?: string) {
   const { seconds, connections, armed } = options
   const step = () => Math.floor(Date.now() / 60_000)
   const accepting = (from: number, to: number) => {
@@ -152,9 +152,17 @@ async function verifyFigures(serviceUrl: string, referenceUrl: string, rpKey: st
   await run(serviceUrl, verifyRequests(rpKey, accepting(1, Math.floor(warm / 2))), 1)
   await run(referenceUrl, verifyRequests(rpKey, accepting(Math.floor(warm / 2), warm)), 1)
 
+  // PostgreSQL's CPU per accepted verification, every server process counted (the target is ≤ 0.2 ms), for
+  // the service and for the reference: the least PostgreSQL itself spends on a SELECT, an UPDATE and a commit.
+  const withPostgresCpu = async (figure: () => Promise<Throughput>) => {
+    const before = pgUrl ? postgresCpuMs(pgUrl) : null
+    const result = await figure()
+    const after = pgUrl ? postgresCpuMs(pgUrl) : null
+    return before && after ? { ...result, postgresCpuMs: round(postgresCpuBetween(before, after) / result.requests, 3) } : result
+  }
   const noop = await run(`${serviceUrl}/__bench__/noop`)
-  const reference = await run(referenceUrl, verifyRequests(rpKey, accepting(half, armed + 1)))
-  const accept = await run(serviceUrl, verifyRequests(rpKey, accepting(warm, half)))
+  const reference = await withPostgresCpu(() => run(referenceUrl, verifyRequests(rpKey, accepting(half, armed + 1))))
+  const accept = await withPostgresCpu(() => run(serviceUrl, verifyRequests(rpKey, accepting(warm, half))))
   // The users just accepted: their current step's code again is a replay; a wrong code counts a failure.
   const replaying = userCycle(warm, half)
   const replayed = await run(

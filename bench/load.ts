@@ -2,6 +2,7 @@
 // percentiles of sequential timings. The load client runs in the bench's own process, the servers in theirs, as
 // in production; all of them share this machine's cores, which the figures' ratios cancel out.
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import { createInterface } from 'node:readline'
 import autocannon, { type Request } from 'autocannon'
 
@@ -9,6 +10,8 @@ export interface Throughput {
   rps: number
   p50Ms: number
   p99Ms: number
+  /** Requests answered in the run. */
+  requests: number
   errors?: number
 }
 
@@ -42,7 +45,7 @@ export async function startChild(file: string, env: Record<string, string>): Pro
 export async function throughput(url: string, options: { seconds: number; connections: number; requests?: Request[] }): Promise<Throughput> {
   const result = await autocannon({ url, connections: options.connections, duration: options.seconds, requests: options.requests })
   const errors = result.errors + result.timeouts + result.non2xx
-  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, ...(errors ? { errors } : {}) }
+  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, ...(errors ? { errors } : {}) }
 }
 
 export function percentile(samples: number[], p: number): number {
@@ -58,3 +61,34 @@ export async function timed(task: () => Promise<unknown>): Promise<number> {
   await task()
   return performance.now() - start
 }
+
+/**
+ * CPU milliseconds used so far by each process of a PostgreSQL server on this host (backends, WAL writer,
+ * checkpointer…), by process id, read from /proc; null where there is no /proc or the server runs elsewhere.
+ */
+export function postgresCpuMs(url: string): Map<string, number> | null {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname) || !fs.existsSync('/proc/self/stat')) return null
+  const used = new Map<string, number>()
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      if (!stat.includes('(postgres)')) continue
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS)
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return used
+}
+
+/** CPU milliseconds PostgreSQL used between two readings: a backend that ended meanwhile (an idle pool connection) took its total with it, so it does not count. */
+export function postgresCpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0)
+  return sum
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100

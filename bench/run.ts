@@ -41,6 +41,8 @@ function table(r: typeof report): string {
     rows.push([name, 'verify accept / mismatch / replayed rps', `${v.accept.rps} / ${v.mismatch.rps} / ${v.replayed.rps}`])
     rows.push([name, 'noop / reference rps', `${suite.noop.rps} / ${suite.reference.rps}`])
     rows.push([name, 'accept ÷ noop, ÷ reference', `${suite.ratios.acceptToNoop}, ${suite.ratios.acceptToReference}`])
+    if ('postgresCpuMs' in v.accept && 'postgresCpuMs' in suite.reference)
+      rows.push([name, 'PostgreSQL CPU ms per accept, service / reference', `${v.accept.postgresCpuMs} / ${suite.reference.postgresCpuMs}`])
     rows.push([name, `staff search account / user p95 ms (${suite.customers})`, `${suite.scale.staffSearchAccount.p95Ms} / ${suite.scale.staffSearchUser.p95Ms}`])
     rows.push([name, 'locks first page p95 ms, bytes', `${suite.scale.locksFirstPage.p95Ms}, ${suite.scale.locksFirstPage.bytes}`])
     rows.push([name, 'linkage ① / ② p95 ms (200 flows)', `${suite.linkage.authorize.p95Ms} / ${suite.linkage.account.p95Ms}`])

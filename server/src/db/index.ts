@@ -18,6 +18,7 @@ import * as telephonyPruning from './migrations/0005_telephony_pruning.ts'
 import * as limits from './migrations/0005_limits.ts'
 import * as scale from './migrations/0005_scale.ts'
 import * as textColumns from './migrations/0005_text_columns.ts'
+import * as tokensFillfactor from './migrations/0006_tokens_fillfactor.ts'
 
 export type Db = Kysely<Database>
 export type DbKind = 'sqlite' | 'postgres'
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0005_limits': limits,
   '0005_scale': scale,
   '0005_text_columns': textColumns,
+  '0006_tokens_fillfactor': tokensFillfactor,
 }
 
 // int8 columns hold epoch milliseconds: well inside Number's exact range, so parse them as numbers.
