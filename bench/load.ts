@@ -17,7 +17,14 @@ export interface Throughput {
 
 export interface Child {
   url: string
+  /** CPU milliseconds the process has used so far, in user space and in the kernel (null without /proc). */
+  cpu(): CpuMs | null
   stop(): Promise<void>
+}
+
+export interface CpuMs {
+  user: number
+  system: number
 }
 
 /** Starts `node <file>` with `env` and waits for the `{"url": …}` line it prints. */
@@ -33,6 +40,7 @@ export async function startChild(file: string, env: Record<string, string>): Pro
   })
   return {
     url,
+    cpu: () => processCpuMs(String(child.pid)),
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit')
@@ -62,23 +70,33 @@ export async function timed(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - start
 }
 
+/** A process's CPU time so far from /proc/<pid>/stat: utime and stime, the 12th and 13th fields after the command. */
+function processCpuMs(pid: string): CpuMs | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS, system: (Number(fields[12]) * 1000) / CLOCK_TICKS }
+  } catch {
+    return null
+  }
+}
+
 /**
  * CPU milliseconds used so far by each process of a PostgreSQL server on this host (backends, WAL writer,
- * checkpointer…), by process id, read from /proc; null where there is no /proc or the server runs elsewhere.
+ * checkpointer…), by process id; null where there is no /proc or the server runs elsewhere.
  */
 export function postgresCpuMs(url: string): Map<string, number> | null {
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname) || !fs.existsSync('/proc/self/stat')) return null
   const used = new Map<string, number>()
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let comm = ''
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      if (!stat.includes('(postgres)')) continue
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS)
+      comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
     } catch {
-      // The process ended meanwhile.
+      continue // the process ended meanwhile
     }
+    const cpu = comm === 'postgres' ? processCpuMs(pid) : null
+    if (cpu) used.set(pid, cpu.user + cpu.system)
   }
   return used
 }

@@ -41,6 +41,8 @@ function table(r: typeof report): string {
     rows.push([name, 'verify accept / mismatch / replayed rps', `${v.accept.rps} / ${v.mismatch.rps} / ${v.replayed.rps}`])
     rows.push([name, 'noop / reference rps', `${suite.noop.rps} / ${suite.reference.rps}`])
     rows.push([name, 'accept ÷ noop, ÷ reference', `${suite.ratios.acceptToNoop}, ${suite.ratios.acceptToReference}`])
+    const cpu = (figure: { cpuMs?: { user: number; system: number } }) => (figure.cpuMs ? `${figure.cpuMs.user} + ${figure.cpuMs.system}` : '–')
+    rows.push([name, 'server CPU ms per answer (user + kernel): accept / reference / noop', `${cpu(v.accept)} / ${cpu(suite.reference)} / ${cpu(suite.noop)}`])
     if ('postgresCpuMs' in v.accept && 'postgresCpuMs' in suite.reference)
       rows.push([name, 'PostgreSQL CPU ms per accept, service / reference', `${v.accept.postgresCpuMs} / ${suite.reference.postgresCpuMs}`])
     rows.push([name, `staff search account / user p95 ms (${suite.customers})`, `${suite.scale.staffSearchAccount.p95Ms} / ${suite.scale.staffSearchUser.p95Ms}`])
