@@ -1,5 +1,5 @@
 // Group commit for SQLite (issue 12). synchronous=FULL makes every commit wait for the disk (an fsync of the WAL),
-// and better-sqlite3 waits on the event loop: at one commit per verification the service spent most of a request
+// and better-sqlite3 waits on the event loop: at one commit per verification the service spent a third of a request
 // waiting for the disk, with nothing else running. The small writes of the verify path therefore join the next
 // group: every write queued while the previous group was on the disk runs in one transaction, with one fsync.
 // Durability is unchanged — no answer is sent before the commit that holds its write is on disk — and so is

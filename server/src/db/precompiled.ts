@@ -1,9 +1,9 @@
 // Statements built and compiled once per database handle (issue 12). Kysely builds an operation tree and compiles
-// it to SQL on every call; on /v1/otp/verify — every login of every customer — that cost more than the statement
-// itself. A precompiled statement is written with the same builder, once, with named arguments standing in for
-// values; each call only swaps the values into the compiled parameters. The SQL text is therefore identical on
-// every call, which also lets SQLite's statement cache (statement-cache.ts) and PostgreSQL's named statements
-// (prepared.ts) reuse their plans.
+// it to SQL on every call; /v1/otp/verify — every login of every customer — need not pay that. A precompiled
+// statement is written with the same builder, once, with named arguments standing in for values; each call only
+// swaps the values into the compiled parameters. The SQL text is therefore identical on every call, which also
+// lets SQLite's statement cache (statement-cache.ts) and PostgreSQL's named statements (prepared.ts) reuse their
+// plans.
 import { CompiledQuery, type Compilable } from 'kysely'
 import type { Db } from './index.ts'
 

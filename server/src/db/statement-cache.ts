@@ -31,7 +31,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 /**
  * Each time SQLite plans a statement again — which it does whenever a bound value might change the plan of an
  * analysed table (sqlite_stat4) — better-sqlite3 builds the function that makes its row objects anew, with
- * Function(), and V8 compiles it: on the verify path that was a large share of a request. Read as arrays, rows
+ * Function(), and V8 compiles it — far more work than reading the row. Read as arrays, rows
  * need no such function; the names are the statement's own and are zipped on here. Only statements that name
  * their columns are read this way: what `*` stands for changes when a migration adds a column.
  */

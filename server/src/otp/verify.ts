@@ -39,10 +39,11 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
 }
 
 /**
- * The user's active token with its user's status, in one statement (this route is on every login's path). The
- * status comes from a scalar subquery on otp_users' primary key rather than a join, and the arguments are cast:
- * SQLite then plans the statement once, where a bare parameter compared with an analysed index column makes it
- * plan again whenever the value changes (sqlite_stat4), which cost more than the lookup.
+ * The user's active token with its user's status, in one statement (this route is on every login's path). With
+ * sqlite_stat4 statistics, SQLite plans a statement again every time a value is bound to a parameter compared
+ * with an analysed index column — the same value included — and that re-planning cost five times the lookup
+ * (54 µs against 9 µs at 40,000 tokens). So the arguments are cast (SQLite then plans for any text), 'active' is
+ * a literal rather than a parameter, and the user's status comes from a scalar subquery on otp_users' key.
  */
 const activeToken = precompiled<{ serviceId: string; userId: string }, ActiveToken>((db, arg) =>
   db
@@ -68,7 +69,7 @@ const activeToken = precompiled<{ serviceId: string; userId: string }, ActiveTok
     ])
     .where('tokens.service_id', '=', sql<string>`cast(${arg('serviceId')} as text)`)
     .where('tokens.user_id', '=', sql<string>`cast(${arg('userId')} as text)`)
-    .where('tokens.status', '=', 'active'),
+    .where('tokens.status', '=', sql.lit('active')),
 )
 
 export async function findActiveToken(db: Db, serviceId: string, userId: string): Promise<ActiveToken | undefined> {

@@ -2,7 +2,7 @@
 // counts and accepts codes, the device routes correct, renew and revoke, transactions enrol, staff reset the lock:
 // each calls a function here. Every change is one conditional UPDATE (or the caller's transaction), so concurrent
 // requests cannot both win and no count is lost, on SQLite and PostgreSQL alike (DESIGN.md §4).
-import type { Insertable } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import { changedRows, type Db } from '../db/index.ts'
 import { groupCommitted } from '../db/group-commit.ts'
 import { precompiled } from '../db/precompiled.ts'
@@ -32,7 +32,8 @@ export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: num
   return counted ? 'mismatch' : 'locked'
 }
 
-// Both on /v1/otp/verify's path: compiled once (db/precompiled.ts), committed in groups (db/group-commit.ts).
+// Both on /v1/otp/verify's path: compiled once (db/precompiled.ts), committed in groups (db/group-commit.ts), with
+// 'active' a literal so that SQLite does not plan them again on every call (see otp/verify.ts, activeToken).
 const countFailure = precompiled<{ tokenId: string; maxFailures: number; now: number }, { failures: number }>((db, arg) =>
   db
     .updateTable('tokens')
@@ -40,7 +41,7 @@ const countFailure = precompiled<{ tokenId: string; maxFailures: number; now: nu
     .set((eb) => ({ failures: eb('failures', '+', 1), failed_at: arg('now') }))
     .where('token_id', '=', arg('tokenId'))
     .where('failures', '<', arg('maxFailures'))
-    .where('status', '=', 'active')
+    .where('status', '=', sql.lit('active'))
     .returning('failures'),
 )
 
@@ -51,7 +52,7 @@ const acceptIfNewer = precompiled<{ tokenId: string; step: number; maxFailures: 
     .where('token_id', '=', arg('tokenId'))
     .where('last_step', '<', arg('step'))
     .where('failures', '<', arg('maxFailures'))
-    .where('status', '=', 'active')
+    .where('status', '=', sql.lit('active'))
     .returning('token_id'),
 )
 
