@@ -1,6 +1,7 @@
 // `npm run bench` (SPEC §5, issue 12): one JSON document on stdout, a short table on stderr. For SQLite and — when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL is set — PostgreSQL: the verify paths (accept, mismatch, replayed)
-// against the same service's no-op route and a minimal reference server, the staff queries and the verify path
+// against the same service's no-op route and a minimal reference server, with the CPU each answer cost the server
+// and (on a PostgreSQL of this host) PostgreSQL, the staff queries and the verify path
 // at scale (customers bulk-loaded by SQL, ~1 % locked), the linkage's first steps at 200 concurrent flows; then
 // the desktop app's first screen (bytes, first paint against a bare Mantine page) and its vault unlock.
 // `--quick` runs the same set smaller (20,000 customers, 3-second runs) in under two minutes on an idle machine.
