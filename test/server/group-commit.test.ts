@@ -1,10 +1,12 @@
-// Issue 12, SPEC §5: the verify path's writes on SQLite commit in groups (server/src/db/group-commit.ts) — many
-// verifications share one durable commit — and each keeps its own outcome: a code is still valid exactly once, a
-// failure is still counted exactly once, and a write that fails fails alone. On PostgreSQL the writes commit as before.
-import { sql } from 'kysely'
+// Issue 12, SPEC §5: the verify path's writes commit in groups (server/src/db/group-commit.ts) on both databases —
+// the writes of concurrent verifications share one statement and one durable commit — and each keeps its own
+// outcome: a code is still valid exactly once, a failure is still counted exactly once (and the lock comes exactly
+// at the limit), two writes to one token see each other, and a write that fails fails alone.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { CompiledQuery } from 'kysely'
-import { groupCommitted } from '../../server/src/db/group-commit.ts'
+import { groupCommitted, groupRows, type GroupedWrite } from '../../server/src/db/group-commit.ts'
+import { precompiled } from '../../server/src/db/precompiled.ts'
+import { acceptStep, recordOtpFailure } from '../../server/src/tokens/store.ts'
 import { verifyOtp as verifyCode } from '../../server/src/otp/verify.ts'
 import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
 import { setUpToken, verifyOtp, type ProvisionedToken } from './client.ts'
@@ -12,6 +14,7 @@ import { addRelyingPartyKey, addService, issue, SERVICE_ID } from './fixtures.ts
 
 const T0 = new Date()
 const COUNT = 24
+const MAX_FAILURES = 10
 
 describeOnEachDatabase('group commit of the verify path', (target) => {
   let h: Harness
@@ -19,6 +22,11 @@ describeOnEachDatabase('group commit of the verify path', (target) => {
   const statements: string[] = []
   const tokens: { userId: string; token: ProvisionedToken }[] = []
   const begins = () => statements.filter((s) => /^begin/i.test(s)).length
+  const updates = () => statements.filter((s) => /^update "tokens"/i.test(s)).length
+  const tokenIds = async () => (await h.deps.db.selectFrom('tokens').select('token_id').where('user_id', 'like', 'group%').orderBy('user_id').execute()).map((r) => r.token_id)
+  // Steps far past any code's: the writes below are tried directly, not through a verification.
+  let stepsTaken = 0
+  const nextStep = () => 1e9 + 10 * stepsTaken++
 
   beforeAll(async () => {
     h = await startHarness(target, { onQuery: (query: CompiledQuery) => statements.push(query.sql) })
@@ -35,33 +43,79 @@ describeOnEachDatabase('group commit of the verify path', (target) => {
   const verifyAll = (otp: (t: { token: ProvisionedToken }) => string) =>
     Promise.all(tokens.map((t) => verifyOtp(h.url, rpKey, { serviceId: SERVICE_ID, userId: t.userId, otp: otp(t) })))
 
-  it('SVC-04 concurrent verifications of different customers are each valid once, in one commit on SQLite', async () => {
-    const before = begins()
+  it('SVC-04 concurrent verifications of different customers are each valid once', async () => {
     // Started in one turn of the event loop, as requests read together from the sockets are.
     const verdicts = await Promise.all(tokens.map(({ userId, token }) => verifyCode(h.deps, { serviceId: SERVICE_ID, userId, otp: token.codeAt(new Date()) })))
     expect(verdicts).toEqual(tokens.map(() => ({ valid: true })))
-    const transactions = begins() - before
-    // SQLite: the writes that arrived together shared one commit. PostgreSQL: each UPDATE commits on its own.
-    expect(transactions).toBe(target.kind === 'sqlite' ? 1 : 0)
     // Durable and exactly once: the same codes again are replays.
     const again = await verifyAll(({ token }) => token.codeAt(new Date()))
     expect(new Set(again.map((a) => a.body.reason))).toEqual(new Set(['replayed']))
   })
 
+  it('SPEC §5 writes queued together share one statement and one commit, each row under its own conditions', async () => {
+    const ids = await tokenIds()
+    const step = nextStep()
+    const [before, beginsBefore] = [updates(), begins()]
+    const accepted = await Promise.all(ids.map((id) => acceptStep(h.deps.db, id, step, MAX_FAILURES)))
+    expect(accepted).toEqual(ids.map(() => true))
+    expect(updates() - before).toBe(1)
+    expect(begins() - beginsBefore).toBe(0)
+    // The same step again: every row's condition (last_step < step) now fails, in one statement again.
+    expect(await Promise.all(ids.map((id) => acceptStep(h.deps.db, id, step, MAX_FAILURES)))).toEqual(ids.map(() => false))
+    expect(updates() - before).toBe(2)
+  })
+
+  it('SPEC §5 two writes to one token never share a group: each sees the other as if they ran one after the other', async () => {
+    const [id] = await tokenIds()
+    const step = nextStep()
+    // A step and the next: both accepted, in that order. The same step twice: accepted once.
+    expect(await Promise.all([acceptStep(h.deps.db, id!, step, MAX_FAILURES), acceptStep(h.deps.db, id!, step + 1, MAX_FAILURES)])).toEqual([true, true])
+    expect(await Promise.all([acceptStep(h.deps.db, id!, step + 2, MAX_FAILURES), acceptStep(h.deps.db, id!, step + 2, MAX_FAILURES)])).toEqual([true, false])
+  })
+
   it('SVC-04 concurrent wrong codes in one group are each counted once', async () => {
-    const failures = async () => (await h.deps.db.selectFrom('tokens').select(['user_id', 'failures']).where('user_id', 'like', 'group%').execute()).map((r) => r.failures)
+    const failures = async () =>
+      (await h.deps.db.selectFrom('tokens').select(['user_id', 'failures']).where('user_id', 'like', 'group%').orderBy('user_id').execute()).map((r) => r.failures)
     const before = await failures()
     const answers = await verifyAll(() => '00000000')
     expect(new Set(answers.map((a) => a.body.reason))).toEqual(new Set(['mismatch']))
     expect(await failures()).toEqual(before.map((n) => n + 1))
   })
 
+  it('SVC-04 concurrent failures of one token lock it exactly at the limit', async () => {
+    const [id] = await tokenIds()
+    await h.deps.db.updateTable('tokens').set({ failures: 0 }).where('token_id', '=', id!).execute()
+    const outcomes = await Promise.all(Array.from({ length: MAX_FAILURES + 3 }, () => recordOtpFailure(h.deps.db, id!, MAX_FAILURES, new Date())))
+    expect(outcomes.filter((o) => o === 'mismatch')).toHaveLength(MAX_FAILURES)
+    expect(outcomes.filter((o) => o === 'locked')).toHaveLength(3)
+    const row = await h.deps.db.selectFrom('tokens').select('failures').where('token_id', '=', id!).executeTakeFirstOrThrow()
+    expect(row.failures).toBe(MAX_FAILURES)
+  })
+
   it('SPEC §5 a write that fails in a group fails alone; the others commit', async () => {
-    const users = [tokens[0]!.userId, tokens[1]!.userId]
-    const mark = (userId: string) => groupCommitted(h.deps.db, (trx) => trx.updateTable('tokens').set({ failed_at: 42 }).where('user_id', '=', userId).execute())
-    const results = await Promise.allSettled([mark(users[0]!), groupCommitted(h.deps.db, (trx) => sql`update no_such_table set x = 1`.execute(trx)), mark(users[1]!)])
+    const [first, second, third] = await tokenIds()
+    // last_step is NOT NULL: the row that would set it to null makes the group's statement fail on both databases.
+    const setting = precompiled<{ rows: string }, { token_id: string }>((db, arg) =>
+      db
+        .updateTable('tokens')
+        .from(groupRows(db, arg('rows'), { token_id: 'text', step: 'bigint' }))
+        .set((eb) => ({ last_step: eb.ref('v.step') }))
+        .whereRef('tokens.token_id', '=', 'v.token_id')
+        .returning('tokens.token_id'),
+    )
+    const write: GroupedWrite<{ tokenId: string; step: number | null }, true> = {
+      key: (a) => a.tokenId,
+      run: async (db, group) =>
+        new Map((await setting(db, { rows: JSON.stringify(group.map((a) => ({ token_id: a.tokenId, step: a.step }))) })).map((r) => [r.token_id, true as const])),
+    }
+    const results = await Promise.allSettled([
+      groupCommitted(h.deps.db, write, { tokenId: first!, step: 42 }),
+      groupCommitted(h.deps.db, write, { tokenId: second!, step: null }),
+      groupCommitted(h.deps.db, write, { tokenId: third!, step: 42 }),
+    ])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
-    const marked = await h.deps.db.selectFrom('tokens').select('failed_at').where('user_id', 'in', users).execute()
-    expect(marked).toEqual([{ failed_at: 42 }, { failed_at: 42 }])
+    const stepOf = async (tokenId: string) => (await h.deps.db.selectFrom('tokens').select('last_step').where('token_id', '=', tokenId).executeTakeFirstOrThrow()).last_step
+    expect([await stepOf(first!), await stepOf(third!)]).toEqual([42, 42])
+    expect(await stepOf(second!)).not.toBe(42)
   })
 })

@@ -1,61 +1,103 @@
-// Group commit for SQLite (issue 12). synchronous=FULL makes every commit wait for the disk (an fsync of the WAL),
-// and better-sqlite3 waits on the event loop: at one commit per verification the service spent a third of a request
-// waiting for the disk, with nothing else running. The small writes of the verify path therefore join the next
-// group: every write queued while the previous group was on the disk runs in one transaction, with one fsync.
-// Durability is unchanged — no answer is sent before the commit that holds its write is on disk — and so is
-// atomicity: each write is still one conditional UPDATE, and a write that fails fails alone.
-// PostgreSQL commits concurrently in its own processes (and groups them itself), so there the write runs as is.
-import { SqliteAdapter } from 'kysely'
+// Group commit of the verify path's writes (issue 12). Every verification ends in a write — accepting a step or
+// counting a failure — and every write was a commit of its own: on SQLite (synchronous=FULL) an fsync waited for
+// on the event loop, on PostgreSQL a commit that cost its server more CPU than the rest of the verification. So the
+// writes that arrive while the previous group is being written wait for it and then go together: one statement
+// per kind of write, one commit, one fsync.
+//
+// Each write keeps what it had alone. No answer leaves before the commit that holds its write; each write is
+// still decided by the same conditions, now in the one statement's WHERE, row by row; two writes to the same row
+// (one token verified twice at once) never share a group, so the second sees the first's result exactly as it
+// would have one after the other; and when a group's statement fails, its writes are tried again one by one, so a
+// write that fails fails alone.
+import { PostgresAdapter, sql, type AliasedRawBuilder } from 'kysely'
 import type { Db } from './index.ts'
 
-type Write<T> = (trx: Db) => Promise<T>
+/**
+ * A single-row conditional write that concurrent requests can share a statement with. `run` applies a whole
+ * group (rows with distinct keys) in one statement and answers, by key, the result of each row whose conditions
+ * held; a row missing from the answer was not written.
+ */
+export interface GroupedWrite<A, R> {
+  key(args: A): string
+  run(db: Db, group: readonly A[]): Promise<Map<string, R>>
+}
+
 interface Queued {
-  write: Write<unknown>
+  write: GroupedWrite<unknown, unknown>
+  args: unknown
   resolve(value: unknown): void
   reject(error: unknown): void
 }
 
-const queues = new WeakMap<Db, Queued[]>()
+interface Groups {
+  queue: Queued[]
+  /** A group is being written, or one is due at the next turn of the event loop; the queue waits for it. */
+  busy: boolean
+}
 
-/** Runs `write` in the next group commit on SQLite, or at once on PostgreSQL and inside a caller's transaction. */
-export function groupCommitted<T>(db: Db, write: Write<T>): Promise<T> {
-  if (db.isTransaction || !(db.getExecutor().adapter instanceof SqliteAdapter)) return write(db)
-  return new Promise<T>((resolve, reject) => {
-    let queue = queues.get(db)
-    if (!queue) {
-      queue = []
-      queues.set(db, queue)
-      // After the writes of this turn of the event loop (and the requests it read) have queued.
-      setImmediate(() => void commitGroup(db))
-    }
-    queue.push({ write: write as Write<unknown>, resolve: resolve as (value: unknown) => void, reject })
+const groupsOf = new WeakMap<Db, Groups>()
+
+/** Applies the write in the next group, and answers its result (undefined: its conditions did not hold). */
+export function groupCommitted<A, R>(db: Db, write: GroupedWrite<A, R>, args: A): Promise<R | undefined> {
+  // Inside a caller's transaction the write is part of that commit already.
+  if (db.isTransaction) return write.run(db, [args]).then((rows) => rows.get(write.key(args)))
+  let groups = groupsOf.get(db)
+  if (!groups) groupsOf.set(db, (groups = { queue: [], busy: false }))
+  const state = groups
+  return new Promise<R | undefined>((resolve, reject) => {
+    state.queue.push({ write: write as GroupedWrite<unknown, unknown>, args, resolve: resolve as (value: unknown) => void, reject })
+    if (!state.busy) scheduleGroup(db, state)
   })
 }
 
-async function commitGroup(db: Db): Promise<void> {
-  const group = queues.get(db)!
-  queues.delete(db)
-  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
-  try {
-    await db.transaction().execute(async (trx) => {
-      for (const { write } of group) {
-        // A failed statement rolls back only itself in SQLite; the others' writes still commit.
-        outcomes.push(
-          await write(trx).then(
-            (value) => ({ ok: true as const, value }),
-            (error: unknown) => ({ ok: false as const, error }),
-          ),
-        )
-      }
+function scheduleGroup(db: Db, state: Groups): void {
+  state.busy = true
+  // After the writes of this turn of the event loop (and of the requests it read) have queued.
+  setImmediate(() => {
+    void writeGroup(db, state.queue.splice(0, state.queue.length), state).finally(() => {
+      state.busy = false
+      if (state.queue.length > 0) scheduleGroup(db, state)
     })
-  } catch (error) {
-    // The commit itself failed: nothing of the group is on disk, and every writer is told so.
-    for (const { reject } of group) reject(error)
-    return
-  }
-  group.forEach(({ resolve, reject }, i) => {
-    const outcome = outcomes[i]!
-    if (outcome.ok) resolve(outcome.value)
-    else reject(outcome.error)
   })
+}
+
+async function writeGroup(db: Db, queued: Queued[], state: Groups): Promise<void> {
+  // One write per row: a later write to the same row goes back to the queue, for the next group.
+  const byWrite = new Map<GroupedWrite<unknown, unknown>, Map<string, Queued>>()
+  for (const item of queued) {
+    const key = item.write.key(item.args)
+    const rows = byWrite.get(item.write) ?? byWrite.set(item.write, new Map()).get(item.write)!
+    if (rows.has(key)) state.queue.push(item)
+    else rows.set(key, item)
+  }
+  for (const [write, rows] of byWrite) {
+    const items = [...rows.values()]
+    try {
+      const results = await write.run(
+        db,
+        items.map((item) => item.args),
+      )
+      for (const [key, item] of rows) item.resolve(results.get(key))
+    } catch {
+      // Nothing of the statement was written. One by one, so that only a write that fails itself is refused.
+      for (const [key, item] of rows) await write.run(db, [item.args]).then((results) => item.resolve(results.get(key)), item.reject)
+    }
+  }
+}
+
+type ColumnType = 'text' | 'bigint'
+type RowOf<C extends Record<string, ColumnType>> = { [K in keyof C]: C[K] extends 'text' ? string : number }
+
+/**
+ * A group's rows as the table `v` of an UPDATE … FROM. They travel as one parameter, a JSON array of objects —
+ * read by PostgreSQL's json_to_recordset and SQLite's json_each — so the statement's text, and its prepared plan,
+ * are the same for a group of any size.
+ */
+export function groupRows<C extends Record<string, ColumnType>>(db: Db, json: unknown, columns: C): AliasedRawBuilder<RowOf<C>, 'v'> {
+  const names = Object.keys(columns)
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const definitions = sql.join(names.map((name) => sql`${sql.id(name)} ${sql.raw(columns[name]!)}`))
+    return sql<RowOf<C>>`(select ${sql.join(names.map((name) => sql.ref(`r.${name}`)))} from json_to_recordset(cast(${json} as json)) as r(${definitions}))`.as('v')
+  }
+  return sql<RowOf<C>>`(select ${sql.join(names.map((name) => sql`value ->> ${sql.lit(name)} as ${sql.id(name)}`))} from json_each(${json}))`.as('v')
 }

@@ -4,7 +4,7 @@
 // requests cannot both win and no count is lost, on SQLite and PostgreSQL alike (DESIGN.md §4).
 import { sql, type Insertable } from 'kysely'
 import { changedRows, type Db } from '../db/index.ts'
-import { groupCommitted } from '../db/group-commit.ts'
+import { groupCommitted, groupRows, type GroupedWrite } from '../db/group-commit.ts'
 import { precompiled } from '../db/precompiled.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { lockouts } from '../metrics.ts'
@@ -27,38 +27,57 @@ export async function insertToken(db: Db, row: Insertable<TokensTable>): Promise
  * reaches the limit still answers `mismatch` — it was one — and every later attempt answers `locked`.
  */
 export async function recordOtpFailure(db: Db, tokenId: string, maxFailures: number, now: Date): Promise<'mismatch' | 'locked'> {
-  const [counted] = await groupCommitted(db, (trx) => countFailure(trx, { tokenId, maxFailures, now: now.getTime() }))
-  if (counted?.failures === maxFailures) lockouts.inc({ kind: 'otp' })
-  return counted ? 'mismatch' : 'locked'
+  const failures = await groupCommitted(db, countingFailures, { tokenId, maxFailures, now: now.getTime() })
+  if (failures === maxFailures) lockouts.inc({ kind: 'otp' })
+  return failures === undefined ? 'locked' : 'mismatch'
 }
-
-// Both on /v1/otp/verify's path: compiled once (db/precompiled.ts), committed in groups (db/group-commit.ts), with
-// 'active' a literal so that SQLite does not plan them again on every call (see otp/verify.ts, activeToken).
-const countFailure = precompiled<{ tokenId: string; maxFailures: number; now: number }, { failures: number }>((db, arg) =>
-  db
-    .updateTable('tokens')
-    // failed_at: staff see when the lock was reached (STF-03).
-    .set((eb) => ({ failures: eb('failures', '+', 1), failed_at: arg('now') }))
-    .where('token_id', '=', arg('tokenId'))
-    .where('failures', '<', arg('maxFailures'))
-    .where('status', '=', sql.lit('active'))
-    .returning('failures'),
-)
-
-const acceptIfNewer = precompiled<{ tokenId: string; step: number; maxFailures: number }, { token_id: string }>((db, arg) =>
-  db
-    .updateTable('tokens')
-    .set({ last_step: arg('step'), failures: 0 })
-    .where('token_id', '=', arg('tokenId'))
-    .where('last_step', '<', arg('step'))
-    .where('failures', '<', arg('maxFailures'))
-    .where('status', '=', sql.lit('active'))
-    .returning('token_id'),
-)
 
 /** Accepts a step only if no request accepted it (or a later one) first and the token is not locked meanwhile. */
 export async function acceptStep(db: Db, tokenId: string, step: number, maxFailures: number): Promise<boolean> {
-  return (await groupCommitted(db, (trx) => acceptIfNewer(trx, { tokenId, step, maxFailures }))).length > 0
+  return (await groupCommitted(db, accepting, { tokenId, step, maxFailures })) !== undefined
+}
+
+// The two writes of /v1/otp/verify: the writes of concurrent verifications share one statement and one commit
+// (db/group-commit.ts), each row under its own conditions. Compiled once (db/precompiled.ts); 'active' is a literal
+// so that SQLite does not plan them again on every call (see otp/verify.ts, activeToken).
+const countFailures = precompiled<{ rows: string }, { token_id: string; failures: number }>((db, arg) =>
+  db
+    .updateTable('tokens')
+    .from(groupRows(db, arg('rows'), { token_id: 'text', max_failures: 'bigint', now: 'bigint' }))
+    // failed_at: staff see when the lock was reached (STF-03).
+    .set((eb) => ({ failures: eb('tokens.failures', '+', 1), failed_at: eb.ref('v.now') }))
+    .whereRef('tokens.token_id', '=', 'v.token_id')
+    .whereRef('tokens.failures', '<', 'v.max_failures')
+    .where('tokens.status', '=', sql.lit('active'))
+    .returning(['tokens.token_id', 'tokens.failures']),
+)
+
+const countingFailures: GroupedWrite<{ tokenId: string; maxFailures: number; now: number }, number> = {
+  key: (failure) => failure.tokenId,
+  run: async (db, group) => {
+    const rows = JSON.stringify(group.map((f) => ({ token_id: f.tokenId, max_failures: f.maxFailures, now: f.now })))
+    return new Map((await countFailures(db, { rows })).map((row) => [row.token_id, row.failures]))
+  },
+}
+
+const acceptNewer = precompiled<{ rows: string }, { token_id: string }>((db, arg) =>
+  db
+    .updateTable('tokens')
+    .from(groupRows(db, arg('rows'), { token_id: 'text', step: 'bigint', max_failures: 'bigint' }))
+    .set((eb) => ({ last_step: eb.ref('v.step'), failures: 0 }))
+    .whereRef('tokens.token_id', '=', 'v.token_id')
+    .whereRef('tokens.last_step', '<', 'v.step')
+    .whereRef('tokens.failures', '<', 'v.max_failures')
+    .where('tokens.status', '=', sql.lit('active'))
+    .returning('tokens.token_id'),
+)
+
+const accepting: GroupedWrite<{ tokenId: string; step: number; maxFailures: number }, true> = {
+  key: (acceptance) => acceptance.tokenId,
+  run: async (db, group) => {
+    const rows = JSON.stringify(group.map((a) => ({ token_id: a.tokenId, step: a.step, max_failures: a.maxFailures })))
+    return new Map((await acceptNewer(db, { rows })).map((row) => [row.token_id, true as const]))
+  },
 }
 
 /**
