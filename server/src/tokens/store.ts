@@ -4,7 +4,8 @@
 // requests cannot both win and no count is lost, on SQLite and PostgreSQL alike (DESIGN.md §4).
 import { sql, type Insertable } from 'kysely'
 import { changedRows, type Db } from '../db/index.ts'
-import { groupCommitted, groupRows, type GroupedWrite } from '../db/group-commit.ts'
+import { groupCommitted, type GroupedWrite } from '../db/group-commit.ts'
+import { groupRows } from '../db/group-rows.ts'
 import { precompiled } from '../db/precompiled.ts'
 import type { TokensTable } from '../db/schema.ts'
 import { lockouts } from '../metrics.ts'
