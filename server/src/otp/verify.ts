@@ -31,11 +31,10 @@ export async function verifyOtp(deps: Deps, input: { serviceId: string; userId: 
   if (blocked) return refused(blocked)
   const center = timeStep(now, token.period) + token.correction_steps
   const window = Array.from({ length: 2 * config.otpWindowSteps + 1 }, (_, i) => center - config.otpWindowSteps + i)
-  const matches = matchingSteps(token, deps.seedKey, input.otp, window)
-  if (matches.length === 0) return refused(await recordOtpFailure(db, token.token_id, config.otpMaxFailures, now))
+  const newest = newestMatchingStep(token, deps.seedKey, input.otp, window)
+  if (newest === null) return refused(await recordOtpFailure(db, token.token_id, config.otpMaxFailures, now))
   // A replay is not counted as a failure: it proves a code was once right, and a relying party that retries
   // a request must not lock its customer out.
-  const newest = Math.max(...matches)
   if (newest <= token.last_step) return refused('replayed')
   return accept(db, token.token_id, newest, config.otpMaxFailures)
 }
@@ -118,14 +117,30 @@ export function timeStep(instant: Date, period: number): number {
   return Math.floor(instant.getTime() / 1000 / period)
 }
 
-/** The steps among `steps` whose code is `otp`. Every candidate is computed and compared in constant time. */
-export function matchingSteps(token: Pick<ActiveToken, 'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits'>, seedKey: Buffer, otp: string, steps: number[]): number[] {
+/** Whether `otp` is the code of a step, the seed decrypted once; each comparison takes the same time right or wrong. */
+function codeMatcher(token: Pick<ActiveToken, 'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits'>, seedKey: Buffer, otp: string): (step: number) => boolean {
   const secret = new Secret({ buffer: Uint8Array.from(decryptSeed(seedKey, token.seed_ciphertext, token.token_id)).buffer })
   const given = Buffer.from(otp, 'utf8')
-  return steps.filter((counter) => {
+  return (counter) => {
     const expected = Buffer.from(HOTP.generate({ secret, algorithm: token.algorithm, digits: token.digits, counter }), 'utf8')
     return expected.length === given.length && timingSafeEqual(expected, given)
-  })
+  }
+}
+
+/** The steps among `steps` whose code is `otp`. Every candidate is computed and compared. */
+export function matchingSteps(token: Pick<ActiveToken, 'token_id' | 'seed_ciphertext' | 'algorithm' | 'digits'>, seedKey: Buffer, otp: string, steps: number[]): number[] {
+  return steps.filter(codeMatcher(token, seedKey, otp))
+}
+
+/**
+ * The newest step among `steps` whose code is `otp` (two steps can share a code: the newest is the replay floor),
+ * or null. Tried newest first, it stops at the first match — a customer's current code costs two codes of the
+ * window, not three. A wrong code is still compared with every step; only a right code ends early, and its
+ * answer says that it was right anyway.
+ */
+function newestMatchingStep(token: ActiveToken, seedKey: Buffer, otp: string, steps: number[]): number | null {
+  const matches = codeMatcher(token, seedKey, otp)
+  return [...steps].sort((a, b) => b - a).find(matches) ?? null
 }
 
 /** Accepts a step, or says why not: locked meanwhile, revoked meanwhile, or accepted (it or a later one) first. */
