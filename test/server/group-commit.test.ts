@@ -3,6 +3,9 @@
 // one statement (otp/verify.ts) — and each keeps its own
 // outcome: a code is still valid exactly once, a failure is still counted exactly once (and the lock comes exactly
 // at the limit), two writes to one token see each other, and a write that fails fails alone.
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { CompiledQuery } from 'kysely'
 import { groupCommitted, type GroupedWrite } from '../../server/src/db/group-commit.ts'
@@ -10,7 +13,7 @@ import { groupRows } from '../../server/src/db/group-rows.ts'
 import { precompiled } from '../../server/src/db/precompiled.ts'
 import { acceptStep, recordOtpFailure } from '../../server/src/tokens/store.ts'
 import { verifyOtp as verifyCode } from '../../server/src/otp/verify.ts'
-import { describeOnEachDatabase, startHarness, type Harness } from './harness.ts'
+import { describeOnEachDatabase, startHarness, type DatabaseTarget, type Harness } from './harness.ts'
 import { setUpToken, verifyOtp, type ProvisionedToken } from './client.ts'
 import { addRelyingPartyKey, addService, issue, SERVICE_ID } from './fixtures.ts'
 
@@ -101,6 +104,25 @@ describeOnEachDatabase('group commit of the verify path', (target) => {
     expect(row.failures).toBe(MAX_FAILURES)
   })
 
+  it('SPEC §5 the event loop keeps answering while a group commit waits for the database', async () => {
+    const id = (await tokenIds())[5]!
+    // Another connection holds the token's row (PostgreSQL) or the file's write lock (SQLite): the group's
+    // commit must wait for it.
+    const blocker = await holdTokenRow(h, target, id)
+    try {
+      let settled = false
+      const accepted = acceptStep(h.deps.db, id, nextStep(), MAX_FAILURES).finally(() => (settled = true))
+      // This timer fires on time only if the write waits off the event loop — on SQLite, in the writer thread
+      // (db/sqlite-writer.ts); waiting on the event loop, it would hold the loop for the whole busy timeout and fail.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(settled).toBe(false)
+      await blocker.release()
+      expect(await accepted).toBe(true)
+    } finally {
+      await blocker.release()
+    }
+  })
+
   it('SPEC §5 a write that fails in a group fails alone; the others commit', async () => {
     const [first, second, third] = await tokenIds()
     // last_step is NOT NULL: the row that would set it to null makes the group's statement fail on both databases.
@@ -128,3 +150,30 @@ describeOnEachDatabase('group commit of the verify path', (target) => {
     expect(await stepOf(second!)).not.toBe(42)
   })
 })
+
+async function holdTokenRow(h: Harness, target: DatabaseTarget, tokenId: string): Promise<{ release(): Promise<void> }> {
+  if (target.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: target.url, options: `-c search_path=${h.env.DATABASE_SCHEMA}` })
+    await client.connect()
+    await client.query('begin')
+    await client.query('select token_id from tokens where token_id = $1 for update', [tokenId])
+    let held = true
+    return {
+      release: async () => {
+        if (!held) return
+        held = false
+        await client.query('commit')
+        await client.end()
+      },
+    }
+  }
+  const blocker = new SQLite(path.join(h.env.DATA_DIR!, 'shinkumi.sqlite'))
+  blocker.exec('begin immediate')
+  return {
+    release: async () => {
+      if (!blocker.open) return
+      blocker.exec('commit')
+      blocker.close()
+    },
+  }
+}

@@ -1,8 +1,9 @@
 // Group commit of the verify path's writes (issue 12). Every verification ends in a write — accepting a step or
-// counting a failure — and every write was a commit of its own: on SQLite (synchronous=FULL) an fsync waited for
-// on the event loop, on PostgreSQL a commit that cost its server more CPU than the rest of the verification. So the
-// writes that arrive while the previous group is being written wait for it and then go together: one statement
-// per kind of write, one commit, one fsync.
+// counting a failure — and every write was a commit of its own: on SQLite (synchronous=FULL) an fsync, on
+// PostgreSQL a commit that cost its server more CPU than the rest of the verification. So the writes that arrive
+// while the previous group is being written wait for it and then go together: one statement per kind of write,
+// one commit, one fsync. On SQLite the groups are written by a connection in a thread of its own
+// (sqlite-writer.ts), so that the event loop does not wait for the disk.
 //
 // Each write keeps what it had alone. No answer leaves before the commit that holds its write; each write is
 // still decided by the same conditions, now in the one statement's WHERE, row by row; two writes to the same row
@@ -35,6 +36,16 @@ interface Groups {
 }
 
 const groupsOf = new WeakMap<Db, Groups>()
+const writers = new WeakMap<Db, Db>()
+
+/**
+ * Where the groups of `db` are written: on SQLite, the writer thread's connection (sqlite-writer.ts), so that the
+ * event loop does not wait for the disk; undefined: on `db` itself.
+ */
+export function writeGroupsWith(db: Db, writer: Db | undefined): void {
+  if (writer) writers.set(db, writer)
+  else writers.delete(db)
+}
 
 /** Applies the write in the next group, and answers its result (undefined: its conditions did not hold). */
 export function groupCommitted<A, R>(db: Db, write: GroupedWrite<A, R>, args: A): Promise<R | undefined> {
@@ -69,17 +80,18 @@ async function writeGroup(db: Db, queued: Queued[], state: Groups): Promise<void
     if (rows.has(key)) state.queue.push(item)
     else rows.set(key, item)
   }
+  const target = writers.get(db) ?? db
   for (const [write, rows] of byWrite) {
     const items = [...rows.values()]
     try {
       const results = await write.run(
-        db,
+        target,
         items.map((item) => item.args),
       )
       for (const [key, item] of rows) item.resolve(results.get(key))
     } catch {
       // Nothing of the statement was written. One by one, so that only a write that fails itself is refused.
-      for (const [key, item] of rows) await write.run(db, [item.args]).then((results) => item.resolve(results.get(key)), item.reject)
+      for (const [key, item] of rows) await write.run(target, [item.args]).then((results) => item.resolve(results.get(key)), item.reject)
     }
   }
 }

@@ -1,12 +1,14 @@
 // One database handle for the whole service: SQLite (embedded default, WAL) or PostgreSQL (DATABASE_URL).
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
+import { openSqliteConnection } from './sqlite-connection.ts'
+import { openSqliteWriter } from './sqlite-writer.ts'
+import { writeGroupsWith } from './group-commit.ts'
 import { trackPool } from '../metrics.ts'
 import { prepareNamedStatements } from './prepared.ts'
 import * as spine from './migrations/0001_spine.ts'
@@ -71,18 +73,23 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
   }
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'shinkumi.sqlite')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const sqlite = new SQLite(file)
-  // WAL for concurrent readers; synchronous=FULL so that a committed transaction survives a power cut.
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  const sqlite = openSqliteConnection(file)
   // SQLite gathers no statistics by itself, and without them its planner guesses. `optimize` analyses the tables
   // whose statistics are missing or stale, reading a bounded number of rows (quick at any size), as SQLite advises
   // on opening a database; the plans test/server/query-plans.test.ts checks are the plans made with statistics.
   // (The verify path's statements are written so that statistics do not make SQLite re-plan them: otp/verify.ts.)
   sqlite.pragma('optimize = 0x10002')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log }), kind: 'sqlite' }
+  const statements = withStatementCache(sqlite)
+  let writer: Db | undefined
+  const database = { ...statements, close: () => (void writer?.destroy(), statements.close()) }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
+  // The verify path's group commits go to a connection in a thread of their own (sqlite-writer.ts); an in-memory
+  // database has no file a second connection could open.
+  if (file !== ':memory:') {
+    writer = openSqliteWriter(file, { log, onGone: () => writeGroupsWith(db, undefined) })
+    writeGroupsWith(db, writer)
+  }
+  return { db, kind: 'sqlite' }
 }
 
 /**
