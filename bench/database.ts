@@ -16,13 +16,15 @@ import { authorizeUrl, LinkageBrowser, pkce } from '../test/server/linkage-clien
 import { accountNumberOf, armTokens, branchOf, loadScaleData, SCALE_CLIENT, SCALE_SERVICE, seedOf, userIdOf } from './scale-data.ts'
 import { GENEROUS_LIMITS } from '../test/server/generous-limits.ts'
 import { onPostgres } from '../test/server/postgres.ts'
-import { percentile, postgresCpuBetween, postgresCpuMs, round, startChild, throughput, timed, type Child, type Throughput } from './load.ts'
+import { median, percentile, postgresCpuBetween, postgresCpuMs, round, startChild, throughput, timed, type Child, type CpuMs, type Throughput } from './load.ts'
 
 export interface SuiteOptions {
   customers: number
   /** Tokens with real seeds: the accept, mismatch and replay requests use them, each user a few times at most. */
   armed: number
   seconds: number
+  /** The verify figures' runs are split into this many rounds; each ratio is the median of the rounds'. */
+  rounds: number
   connections: number
   staffSamples: number
   linkageFlows: number
@@ -138,6 +140,31 @@ function verifyRequests(rpKey: string, body: () => { user: number; otp: string }
   ]
 }
 
+/** One run's figures and the CPU it cost the server (and PostgreSQL), in milliseconds. */
+interface Measured {
+  result: Throughput
+  cpu?: CpuMs
+  postgres?: number
+}
+
+/** Runs of one figure as one: the median run's speed and latencies; CPU per answer over every answer of the runs. */
+function combined(runs: Measured[]) {
+  const requests = runs.reduce((sum, run) => sum + run.result.requests, 0)
+  const errors = runs.reduce((sum, run) => sum + (run.result.errors ?? 0), 0)
+  const perRequest = (ms: number) => round(ms / requests, 3)
+  const total = (part: (run: Measured) => number | undefined) => (runs.every((run) => part(run) !== undefined) ? runs.reduce((sum, run) => sum + part(run)!, 0) : undefined)
+  const [user, system, postgres] = [total((run) => run.cpu?.user), total((run) => run.cpu?.system), total((run) => run.postgres)]
+  return {
+    rps: Math.round(median(runs.map((run) => run.result.rps))),
+    p50Ms: median(runs.map((run) => run.result.p50Ms)),
+    p99Ms: median(runs.map((run) => run.result.p99Ms)),
+    requests,
+    ...(errors ? { errors } : {}),
+    ...(user !== undefined && system !== undefined ? { cpuMs: { user: perRequest(user), system: perRequest(system) } } : {}),
+    ...(postgres !== undefined ? { postgresCpuMs: perRequest(postgres) } : {}),
+  }
+}
+
 async function verifyFigures(service: Child, referenceServer: Child, rpKey: string, options: SuiteOptions, pgUrl?: string) {
   const serviceUrl = service.url
   const referenceUrl = referenceServer.url
@@ -162,44 +189,63 @@ async function verifyFigures(service: Child, referenceServer: Child, rpKey: stri
   // CPU per answer — the server's own (user and kernel: the kernel's share is mostly the disk's commits) and, on a
   // PostgreSQL of this host, every PostgreSQL process's (target ≤ 0.2 ms per accept). Unlike requests per second,
   // CPU per request hardly moves with what else the machine is doing.
-  const measured = async (server: Child, figure: () => Promise<Throughput>) => {
+  const measured = async (server: Child, figure: () => Promise<Throughput>): Promise<Measured> => {
     const [cpuBefore, pgBefore] = [server.cpu(), pgUrl ? postgresCpuMs(pgUrl) : null]
     const result = await figure()
     const [cpuAfter, pgAfter] = [server.cpu(), pgUrl ? postgresCpuMs(pgUrl) : null]
-    const perRequest = (ms: number) => round(ms / result.requests, 3)
     return {
-      ...result,
-      ...(cpuBefore && cpuAfter ? { cpuMs: { user: perRequest(cpuAfter.user - cpuBefore.user), system: perRequest(cpuAfter.system - cpuBefore.system) } } : {}),
-      ...(pgBefore && pgAfter ? { postgresCpuMs: perRequest(postgresCpuBetween(pgBefore, pgAfter)) } : {}),
+      result,
+      ...(cpuBefore && cpuAfter ? { cpu: { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system } } : {}),
+      ...(pgBefore && pgAfter ? { postgres: postgresCpuBetween(pgBefore, pgAfter) } : {}),
     }
   }
-  const noop = await measured(service, () => run(`${serviceUrl}/__bench__/noop`))
-  const reference = await measured(referenceServer, () => run(referenceUrl, verifyRequests(rpKey, accepting(half, armed + 1))))
-  const accept = await measured(service, () => run(serviceUrl, verifyRequests(rpKey, accepting(warm, half))))
+  // The no-op route, the reference and accept take turns in short rounds, and each ratio is the median of the
+  // rounds' ratios: this machine's neighbours move requests per second by a third from one minute to the next,
+  // and a ratio of two runs a minute apart measured the minute as much as the servers.
+  const acceptRequests = verifyRequests(rpKey, accepting(warm, half))
+  const referenceRequests = verifyRequests(rpKey, accepting(half, armed + 1))
+  const roundSeconds = Math.max(1, Math.round(seconds / options.rounds))
+  const rounds: { noop: Measured; reference: Measured; accept: Measured }[] = []
+  for (let r = 0; r < options.rounds; r++) {
+    rounds.push({
+      noop: await measured(service, () => run(`${serviceUrl}/__bench__/noop`, undefined, roundSeconds)),
+      reference: await measured(referenceServer, () => run(referenceUrl, referenceRequests, roundSeconds)),
+      accept: await measured(service, () => run(serviceUrl, acceptRequests, roundSeconds)),
+    })
+  }
+  const overRounds = (name: 'noop' | 'reference' | 'accept') => combined(rounds.map((round) => round[name]))
+  const [noop, reference, accept] = [overRounds('noop'), overRounds('reference'), overRounds('accept')]
+  const roundRatio = (a: 'accept', b: 'noop' | 'reference') => round(median(rounds.map((r) => r[a].result.rps / r[b].result.rps)), 3)
   // The users just accepted: their current step's code again is a replay; a wrong code counts a failure.
   const replaying = userCycle(warm, half)
-  const replayed = await measured(service, () =>
-    run(
-      serviceUrl,
-      verifyRequests(rpKey, () => {
-        const { user } = replaying()
-        return { user, otp: codeAt(user, step()) }
-      }),
+  const replayed = combined([
+    await measured(service, () =>
+      run(
+        serviceUrl,
+        verifyRequests(rpKey, () => {
+          const { user } = replaying()
+          return { user, otp: codeAt(user, step()) }
+        }),
+      ),
     ),
-  )
+  ])
   const mismatching = userCycle(warm, half)
-  const mismatch = await measured(service, () =>
-    run(
-      serviceUrl,
-      verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })),
+  const mismatch = combined([
+    await measured(service, () =>
+      run(
+        serviceUrl,
+        verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })),
+      ),
     ),
-  )
-  const ratio = (a: Throughput, b: Throughput) => round(a.rps / b.rps, 3)
+  ])
+  const ratio = (a: { rps: number }, b: { rps: number }) => round(a.rps / b.rps, 3)
   return {
     verify: { accept, mismatch, replayed },
     noop,
     reference,
-    ratios: { acceptToNoop: ratio(accept, noop), acceptToReference: ratio(accept, reference), mismatchToReference: ratio(mismatch, reference) },
+    /** Requests per second of each round, from which the ratios are taken. */
+    rounds: rounds.map((r) => ({ noop: r.noop.result.rps, reference: r.reference.result.rps, accept: r.accept.result.rps })),
+    ratios: { acceptToNoop: roundRatio('accept', 'noop'), acceptToReference: roundRatio('accept', 'reference'), mismatchToReference: ratio(mismatch, reference) },
   }
 }
 

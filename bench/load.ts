@@ -61,6 +61,12 @@ export function percentile(samples: number[], p: number): number {
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
 }
 
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits))
 
 /** Milliseconds `task` took. */

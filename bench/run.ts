@@ -14,8 +14,8 @@ const quick = process.argv.includes('--quick')
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined
 
 const options: SuiteOptions = quick
-  ? { customers: 20_000, armed: 20_000, seconds: 3, connections: 10, staffSamples: 40, linkageFlows: 200 }
-  : { customers: 1_000_000, armed: 200_000, seconds: 10, connections: 10, staffSamples: 200, linkageFlows: 200 }
+  ? { customers: 20_000, armed: 20_000, seconds: 3, rounds: 3, connections: 10, staffSamples: 40, linkageFlows: 200 }
+  : { customers: 1_000_000, armed: 200_000, seconds: 10, rounds: 5, connections: 10, staffSamples: 200, linkageFlows: 200 }
 
 const started = Date.now()
 const machine = { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0]!), node: process.version }
