@@ -46,8 +46,8 @@ const svc = await startChild(path.join(import.meta.dirname, 'service-process.ts'
 })
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${rpKey}` }
 const reqs = [{ method: 'POST' as const, path: '/v1/otp/verify', headers, setupRequest: (r: object) => ({ ...r, body: bodies[b++ % bodies.length] }) }]
-await throughput(`${svc.url}/__bench__/noop`, { seconds: 1, connections: 10 })
-await throughput(svc.url, { seconds: 1, connections: 10, requests: reqs as never })
+await throughput(`${svc.url}/__bench__/noop`, { seconds: 1, connections: Number(process.env.CONN ?? 10) })
+await throughput(svc.url, { seconds: 1, connections: Number(process.env.CONN ?? 10), requests: reqs as never })
 const ratios: number[] = []
 for (let i = 0; i < 6; i++) {
   let noopRps = 0
@@ -56,7 +56,7 @@ for (let i = 0; i < 6; i++) {
     ['accept', svc.url, reqs],
   ] as const) {
     const c0 = svc.cpu()!
-    const t = await throughput(url, { seconds: 2, connections: 10, requests: r as never })
+    const t = await throughput(url, { seconds: 2, connections: Number(process.env.CONN ?? 10), requests: r as never })
     const c1 = svc.cpu()!
     if (name === 'noop') noopRps = t.rps
     else ratios.push(t.rps / noopRps)

@@ -22,6 +22,8 @@ declare module 'autocannon' {
     body?: string
     /** Called before each request is sent: how each request gets a fresh body (another user's current code). */
     setupRequest?: (request: Request) => Request
+    /** Called with each response: how the bench counts the answers it got (every accept valid, say). */
+    onResponse?: (status: number, body: string) => void
   }
   interface Options {
     url: string

@@ -113,19 +113,25 @@ export async function databaseSuite(kind: 'sqlite' | 'postgres', options: SuiteO
  * of `accept` is a fresh valid code of another user.
  */
 function userCycle(from: number, to: number) {
-  const users = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 100 !== 0)
+  return cycleOver(Array.from({ length: to - from }, (_, k) => from + k).filter((i) => i % 100 !== 0))
+}
+
+/** Each of `users` in turn, pass after pass; `visited` tells which have been given out at least once. */
+function cycleOver(users: number[]) {
   let k = 0
-  return () => {
+  const next = () => {
     const user = users[k % users.length]!
     const pass = Math.floor(k / users.length)
     k += 1
     return { user, pass }
   }
+  return Object.assign(next, { visited: () => users.slice(0, Math.min(k, users.length)) })
 }
 
 const codeAt = (user: number, step: number) => HOTP.generate({ secret: new Secret({ buffer: Uint8Array.from(seedOf(user)).buffer }), digits: 8, counter: step })
 
-function verifyRequests(rpKey: string, body: () => { user: number; otp: string }): Request[] {
+/** Verifications of the codes `body` makes; each answer is counted in `answers` (valid, or the reason refused). */
+function verifyRequests(rpKey: string, body: () => { user: number; otp: string }, answers: Answers): Request[] {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${rpKey}` }
   return [
     {
@@ -136,9 +142,17 @@ function verifyRequests(rpKey: string, body: () => { user: number; otp: string }
         const { user, otp } = body()
         return { ...request, body: JSON.stringify({ serviceId: SCALE_SERVICE, userId: userIdOf(user), otp }) }
       },
+      onResponse: (status, text) => {
+        const answer = status === 200 ? (JSON.parse(text) as { valid: boolean; reason?: string }) : null
+        const outcome = answer ? (answer.valid ? 'valid' : answer.reason!) : `http${status}`
+        answers[outcome] = (answers[outcome] ?? 0) + 1
+      },
     },
   ]
 }
+
+/** How many answers of a figure's requests said what: {valid: 41230} for accept, {replayed: …} for replays. */
+type Answers = Record<string, number>
 
 /** One run's figures and the CPU it cost the server (and PostgreSQL), in milliseconds. */
 interface Measured {
@@ -172,10 +186,16 @@ async function verifyFigures(service: Child, referenceServer: Child, rpKey: stri
   const step = () => Math.floor(Date.now() / 60_000)
   const accepting = (from: number, to: number) => {
     const next = userCycle(from, to)
-    return () => {
-      const { user, pass } = next()
-      return { user, otp: codeAt(user, step() + Math.min(pass, 1)) }
-    }
+    // The step of each user's last code: replaying it later is a replay even after the minute has turned.
+    const steps = new Map<number, number>()
+    return Object.assign(
+      () => {
+        const { user, pass } = next()
+        steps.set(user, step() + Math.min(pass, 1))
+        return { user, otp: codeAt(user, steps.get(user)!) }
+      },
+      { visited: next.visited, stepOf: (user: number) => steps.get(user)! },
+    )
   }
   // Ranges of the armed users: warm-up, the service, the reference (so neither consumes the other's steps).
   const warm = Math.floor(armed * 0.2)
@@ -183,8 +203,8 @@ async function verifyFigures(service: Child, referenceServer: Child, rpKey: stri
   const run = (url: string, requests?: Request[], s = seconds) => throughput(url, { seconds: s, connections, requests })
 
   await run(`${serviceUrl}/__bench__/noop`, undefined, 1)
-  await run(serviceUrl, verifyRequests(rpKey, accepting(1, Math.floor(warm / 2))), 1)
-  await run(referenceUrl, verifyRequests(rpKey, accepting(Math.floor(warm / 2), warm)), 1)
+  await run(serviceUrl, verifyRequests(rpKey, accepting(1, Math.floor(warm / 2)), {}), 1)
+  await run(referenceUrl, verifyRequests(rpKey, accepting(Math.floor(warm / 2), warm), {}), 1)
 
   // CPU per answer — the server's own (user and kernel: the kernel's share is mostly the disk's commits) and, on a
   // PostgreSQL of this host, every PostgreSQL process's (target ≤ 0.2 ms per accept). Unlike requests per second,
@@ -202,8 +222,10 @@ async function verifyFigures(service: Child, referenceServer: Child, rpKey: stri
   // The no-op route, the reference and accept take turns in short rounds, and each ratio is the median of the
   // rounds' ratios: this machine's neighbours move requests per second by a third from one minute to the next,
   // and a ratio of two runs a minute apart measured the minute as much as the servers.
-  const acceptRequests = verifyRequests(rpKey, accepting(warm, half))
-  const referenceRequests = verifyRequests(rpKey, accepting(half, armed + 1))
+  const answers = { accept: {} as Answers, reference: {} as Answers, replayed: {} as Answers, mismatch: {} as Answers }
+  const accepted = accepting(warm, half)
+  const acceptRequests = verifyRequests(rpKey, accepted, answers.accept)
+  const referenceRequests = verifyRequests(rpKey, accepting(half, armed + 1), answers.reference)
   const roundSeconds = Math.max(1, Math.round(seconds / options.rounds))
   const rounds: { noop: Measured; reference: Measured; accept: Measured }[] = []
   for (let r = 0; r < options.rounds; r++) {
@@ -216,33 +238,38 @@ async function verifyFigures(service: Child, referenceServer: Child, rpKey: stri
   const overRounds = (name: 'noop' | 'reference' | 'accept') => combined(rounds.map((round) => round[name]))
   const [noop, reference, accept] = [overRounds('noop'), overRounds('reference'), overRounds('accept')]
   const roundRatio = (a: 'accept', b: 'noop' | 'reference') => round(median(rounds.map((r) => r[a].result.rps / r[b].result.rps)), 3)
-  // The users just accepted: their current step's code again is a replay; a wrong code counts a failure.
-  const replaying = userCycle(warm, half)
+  // The users just accepted: the code each was accepted with is now a replay; a wrong code counts a failure.
+  const replaying = cycleOver(accepted.visited())
   const replayed = combined([
     await measured(service, () =>
       run(
         serviceUrl,
-        verifyRequests(rpKey, () => {
-          const { user } = replaying()
-          return { user, otp: codeAt(user, step()) }
-        }),
+        verifyRequests(
+          rpKey,
+          () => {
+            const { user } = replaying()
+            return { user, otp: codeAt(user, accepted.stepOf(user)) }
+          },
+          answers.replayed,
+        ),
       ),
     ),
   ])
-  const mismatching = userCycle(warm, half)
+  const mismatching = cycleOver(accepted.visited())
   const mismatch = combined([
     await measured(service, () =>
       run(
         serviceUrl,
-        verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' })),
+        verifyRequests(rpKey, () => ({ user: mismatching().user, otp: '00000000' }), answers.mismatch),
       ),
     ),
   ])
   const ratio = (a: { rps: number }, b: { rps: number }) => round(a.rps / b.rps, 3)
+  // Each figure's answers, to show it measured what it says: every accept valid, every replay replayed.
   return {
-    verify: { accept, mismatch, replayed },
+    verify: { accept: { ...accept, answers: answers.accept }, mismatch: { ...mismatch, answers: answers.mismatch }, replayed: { ...replayed, answers: answers.replayed } },
     noop,
-    reference,
+    reference: { ...reference, answers: answers.reference },
     /** Requests per second of each round, from which the ratios are taken. */
     rounds: rounds.map((r) => ({ noop: r.noop.result.rps, reference: r.reference.result.rps, accept: r.accept.result.rps })),
     ratios: { acceptToNoop: roundRatio('accept', 'noop'), acceptToReference: roundRatio('accept', 'reference'), mismatchToReference: ratio(mismatch, reference) },
