@@ -11,6 +11,7 @@
 // would have one after the other; and when a group's statement fails, its writes are tried again one by one, so a
 // write that fails fails alone.
 import type { Db } from './index.ts'
+import { groupWriterOf } from './sqlite-writer.ts'
 
 /**
  * A single-row conditional write that concurrent requests can share a statement with. `run` applies a whole
@@ -36,16 +37,6 @@ interface Groups {
 }
 
 const groupsOf = new WeakMap<Db, Groups>()
-const writers = new WeakMap<Db, Db>()
-
-/**
- * Where the groups of `db` are written: on SQLite, the writer thread's connection (sqlite-writer.ts), so that the
- * event loop does not wait for the disk; undefined: on `db` itself.
- */
-export function writeGroupsWith(db: Db, writer: Db | undefined): void {
-  if (writer) writers.set(db, writer)
-  else writers.delete(db)
-}
 
 /** Applies the write in the next group, and answers its result (undefined: its conditions did not hold). */
 export function groupCommitted<A, R>(db: Db, write: GroupedWrite<A, R>, args: A): Promise<R | undefined> {
@@ -80,7 +71,8 @@ async function writeGroup(db: Db, queued: Queued[], state: Groups): Promise<void
     if (rows.has(key)) state.queue.push(item)
     else rows.set(key, item)
   }
-  const target = writers.get(db) ?? db
+  // On SQLite, the writer thread's connection, so that the event loop does not wait for the disk.
+  const target = groupWriterOf(db) ?? db
   for (const [write, rows] of byWrite) {
     const items = [...rows.values()]
     try {

@@ -7,9 +7,9 @@ type ColumnType = 'text' | 'bigint'
 type RowOf<C extends Record<string, ColumnType>> = { [K in keyof C]: C[K] extends 'text' ? string : number }
 
 /**
- * A group's rows as the table `v` of a SELECT … JOIN or an UPDATE … FROM. They travel as one parameter, a JSON array of objects —
- * read by PostgreSQL's json_to_recordset and SQLite's json_each — so the statement's text, and its prepared plan,
- * are the same for a group of any size.
+ * A group's rows as the table `v` of a SELECT … JOIN or an UPDATE … FROM. They travel as one parameter, a JSON
+ * array of objects — read by PostgreSQL's json_to_recordset and SQLite's json_each — so the statement's text, and
+ * its prepared plan, are the same for a group of any size.
  */
 export function groupRows<C extends Record<string, ColumnType>>(db: Db, json: unknown, columns: C): AliasedRawBuilder<RowOf<C>, 'v'> {
   const names = Object.keys(columns)

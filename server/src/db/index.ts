@@ -8,7 +8,6 @@ import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { openSqliteConnection } from './sqlite-connection.ts'
 import { openSqliteWriter } from './sqlite-writer.ts'
-import { writeGroupsWith } from './group-commit.ts'
 import { trackPool } from '../metrics.ts'
 import { prepareNamedStatements } from './prepared.ts'
 import * as spine from './migrations/0001_spine.ts'
@@ -80,15 +79,12 @@ export function openDatabase(options: { databaseUrl?: string; databaseSchema?: s
   // (The verify path's statements are written so that statistics do not make SQLite re-plan them: otp/verify.ts.)
   sqlite.pragma('optimize = 0x10002')
   const statements = withStatementCache(sqlite)
-  let writer: Db | undefined
-  const database = { ...statements, close: () => (void writer?.destroy(), statements.close()) }
+  let writer: { close(): void } | undefined
+  const database = { ...statements, close: () => (writer?.close(), statements.close()) }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
   // The verify path's group commits go to a connection in a thread of their own (sqlite-writer.ts); an in-memory
   // database has no file a second connection could open.
-  if (file !== ':memory:') {
-    writer = openSqliteWriter(file, { log, onGone: () => writeGroupsWith(db, undefined) })
-    writeGroupsWith(db, writer)
-  }
+  if (file !== ':memory:') writer = openSqliteWriter(db, file, log)
   return { db, kind: 'sqlite' }
 }
 

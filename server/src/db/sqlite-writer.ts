@@ -1,14 +1,14 @@
 // The SQLite writer thread (issue 12). better-sqlite3 runs a statement on the thread that calls it, and a commit
 // with synchronous=FULL waits there until the disk has the WAL: on the event loop, every group commit of the
-// verify path (group-commit.ts) stopped the service answering anyone for the fsync, a sixth of its time under load.
+// verify path (group-commit.ts) stopped the service answering anyone for the fsync, a seventh of its time under the
+// bench's load.
 // Those writes therefore go to a second connection to the same file, in a worker thread; the event loop answers
 // other requests meanwhile, and a verification is still answered only after its commit is on disk.
 //
 // The writer is a Kysely handle like the service's own, so the grouped statements are built, compiled and logged
 // as every other statement is; only its driver differs: it hands each statement to the thread. It runs single
-// statements only — no transactions — and a writer that has died refuses every statement, its pending ones too
-// (whether they committed is unknown), until the service is restarted; writes then go to the event loop's
-// connection again (group-commit.ts).
+// statements only — no transactions. A writer that has died refuses its pending statements (whether they
+// committed is unknown) and steps aside: later groups are written on the event loop's connection again.
 import { Worker } from 'node:worker_threads'
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery, type DatabaseConnection, type Driver, type KyselyConfig, type QueryResult } from 'kysely'
 import type { Database } from './schema.ts'
@@ -94,16 +94,34 @@ class WriterDriver implements Driver {
   }
 }
 
-/** A Kysely handle whose statements run in a thread of their own, on a connection of its own to `file`. */
-export function openSqliteWriter(file: string, options: { log?: KyselyConfig['log']; onGone: () => void }): Kysely<Database> {
-  const thread = new WriterThread(file, options.onGone)
-  return new Kysely<Database>({
+type Db = Kysely<Database>
+const writers = new WeakMap<Db, Db>()
+
+/** The writer of `db`'s group commits (group-commit.ts), while it lives; undefined: they are written on `db`. */
+export function groupWriterOf(db: Db): Db | undefined {
+  return writers.get(db)
+}
+
+/**
+ * Starts the writer of `db`'s group commits: a Kysely handle whose statements run in a thread of their own, on a
+ * connection of its own to `file`. `close` ends the thread (also when the handle never ran a statement).
+ */
+export function openSqliteWriter(db: Db, file: string, log?: KyselyConfig['log']): { close(): void } {
+  const thread = new WriterThread(file, () => writers.delete(db))
+  const writer = new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => new WriterDriver(thread),
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (db) => new SqliteIntrospector(db),
     },
-    ...(options.log ? { log: options.log } : {}),
+    ...(log ? { log } : {}),
   })
+  writers.set(db, writer)
+  return {
+    close: () => {
+      writers.delete(db)
+      thread.close()
+    },
+  }
 }
