@@ -46,8 +46,13 @@ export type StaffMember = z.infer<typeof StaffMember>
 
 export const StaffSessionView = z.object({
   staff: StaffMember,
-  /** The session ends at this instant whatever happens (absolute limit). */
+  /** The session ends at this instant whatever happens (absolute limit)… */
   expiresAt: instant,
+  /**
+   * …which is this many seconds after the answer, on the service's clock: what a client counts on its own clock,
+   * which may differ from the service's by hours (a PC set to the wrong time zone).
+   */
+  expiresInSeconds: z.number().int().nonnegative(),
   /** …and earlier after this many seconds without a request. */
   idleTimeoutSeconds: z.number().int().positive(),
 })

@@ -33,6 +33,7 @@ describeOnEachDatabase('STF-01 staff sign-in and sessions', (target) => {
     expect(session.body).toEqual({
       staff: { staffId: 'teller01', name: '窓口 一郎', role: '窓口' },
       expiresAt: new Date(world.clock.now().getTime() + 8 * 3_600_000).toISOString(),
+      expiresInSeconds: 8 * 3600,
       idleTimeoutSeconds: 900,
     })
   })

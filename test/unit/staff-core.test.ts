@@ -19,8 +19,8 @@ describe('STF-01 the staff session in the main process', () => {
   }
   const openSessions = () => h.deps.db.selectFrom('staff_sessions').select('token_hash').where('revoked_at', 'is', null).execute()
 
-  async function signedIn(staffId = 'teller01'): Promise<TestApp> {
-    const app = createTestApp({ serviceUrl: h.url })
+  async function signedIn(staffId = 'teller01', now?: number): Promise<TestApp> {
+    const app = createTestApp({ serviceUrl: h.url, ...(now === undefined ? {} : { now }) })
     const staff = world.member(staffId)
     world.nextStep()
     const result = await recorded(app.api['staff.signIn']({ staffId, password: staff.password, otp: staffCode(staff.totpSecret, world.clock.now()) }))
@@ -63,6 +63,20 @@ describe('STF-01 the staff session in the main process', () => {
     app.clock.set(app.clock.now().getTime() + 100_000)
     expect(await app.api['staff.status']()).toEqual({ staff: null, endedBy: 'idle', idleSeconds: 600 })
     await expect.poll(async () => (await openSessions()).length).toBe(before)
+  })
+
+  it("STF-01 the session's absolute end is counted on the PC's own clock, however far it is from the service's", async () => {
+    // A PC nine hours ahead of the service (its time zone set wrong): the service's end instant has passed here.
+    const app = await signedIn('teller01', world.clock.now().getTime() + 9 * 3_600_000)
+    expect((await app.api['staff.status']()).staff).toMatchObject({ staffId: 'teller01' })
+    // Active all along, it still ends 8 hours (STAFF_SESSION_MAX_HOURS) after the sign-in on the PC's clock.
+    const signedInAt = app.clock.now().getTime()
+    for (let minutes = 0; minutes < 8 * 60; minutes += 5) {
+      app.clock.set(signedInAt + minutes * 60_000)
+      expect((await app.api['staff.activity']({ userActive: true })).staff).not.toBeNull()
+    }
+    app.clock.set(signedInAt + 8 * 3_600_000)
+    expect(await app.api['staff.activity']({ userActive: true })).toMatchObject({ staff: null, endedBy: 'expired' })
   })
 
   it('STF-01 a session the service ended is ended here too (STAFF_SIGNED_OUT, endedBy expired)', async () => {

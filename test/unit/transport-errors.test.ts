@@ -228,6 +228,7 @@ describe('OTP-12 STF-01 one client: staff and customer calls are refused alike',
   const signedIn = JSON.stringify({
     staff: { staffId: 'teller01', name: '窓口 一郎', role: '窓口' },
     expiresAt: '2030-01-01T00:00:00Z',
+    expiresInSeconds: 8 * 3600,
     idleTimeoutSeconds: 900,
     token: `stf_${'a'.repeat(43)}`,
   })

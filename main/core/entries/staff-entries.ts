@@ -43,7 +43,9 @@ export function staffEntries({ deps, client, guard }: CoreContext): Entries<Staf
         const previous = session.end('signedOut')
         if (previous) await signOutRemotely(previous)
         const answer = await call(staffRoutes.signIn, { body: request.data })
-        session.start(answer.token, answer.staff, Date.parse(answer.expiresAt))
+        // The end counted on this PC's clock: the service's instant would end the session at once on a PC whose
+        // clock runs hours ahead of the service's, or keep it past its end on one that runs behind.
+        session.start(answer.token, answer.staff, deps.clock.now().getTime() + answer.expiresInSeconds * 1000)
         return answer.staff
       }),
     'staff.signOut': async () => {

@@ -76,6 +76,7 @@ function sessionView(app: FastifyInstance, staff: StaffPrincipal | { staffId: st
   return {
     staff: { staffId: staff.staffId, name: staff.name, role: staff.role },
     expiresAt: iso(expiresAt),
+    expiresInSeconds: Math.max(0, Math.floor((expiresAt - app.deps.clock.now().getTime()) / 1000)),
     idleTimeoutSeconds: Math.floor(app.deps.config.staff.sessionIdleMs / 1000),
   }
 }
