@@ -40,7 +40,7 @@ export async function acceptStep(db: Db, tokenId: string, step: number, maxFailu
 
 // The two writes of /v1/otp/verify: the writes of concurrent verifications share one statement and one commit
 // (db/group-commit.ts), each row under its own conditions. Compiled once (db/precompiled.ts); 'active' is a literal
-// so that SQLite does not plan them again on every call (see otp/verify.ts, activeToken).
+// so that SQLite does not plan them again on every call (see otp/verify.ts, activeTokens).
 const countFailures = precompiled<{ rows: string }, { token_id: string; failures: number }>((db, arg) =>
   db
     .updateTable('tokens')
