@@ -75,13 +75,13 @@ class WriterThread implements DatabaseConnection {
 }
 
 class WriterDriver implements Driver {
-  readonly #thread: WriterThread
-  constructor(thread: WriterThread) {
+  readonly #thread: () => WriterThread
+  constructor(thread: () => WriterThread) {
     this.#thread = thread
   }
   async init() {}
   async acquireConnection() {
-    return this.#thread
+    return this.#thread()
   }
   async releaseConnection() {}
   async beginTransaction(): Promise<never> {
@@ -89,9 +89,7 @@ class WriterDriver implements Driver {
   }
   commitTransaction = this.beginTransaction
   rollbackTransaction = this.beginTransaction
-  async destroy() {
-    this.#thread.close()
-  }
+  async destroy() {}
 }
 
 type Db = Kysely<Database>
@@ -103,15 +101,16 @@ export function groupWriterOf(db: Db): Db | undefined {
 }
 
 /**
- * Starts the writer of `db`'s group commits: a Kysely handle whose statements run in a thread of their own, on a
- * connection of its own to `file`. `close` ends the thread (also when the handle never ran a statement).
+ * The writer of `db`'s group commits: a Kysely handle whose statements run in a thread of their own, on a connection
+ * of its own to `file`. The thread starts with the first group (a process that never verifies — the admin CLI, a
+ * migration — starts none); `close` ends it.
  */
 export function openSqliteWriter(db: Db, file: string, log?: KyselyConfig['log']): { close(): void } {
-  const thread = new WriterThread(file, () => writers.delete(db))
+  let thread: WriterThread | undefined
   const writer = new Kysely<Database>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new WriterDriver(thread),
+      createDriver: () => new WriterDriver(() => (thread ??= new WriterThread(file, () => writers.delete(db)))),
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (db) => new SqliteIntrospector(db),
     },
@@ -121,7 +120,7 @@ export function openSqliteWriter(db: Db, file: string, log?: KyselyConfig['log']
   return {
     close: () => {
       writers.delete(db)
-      thread.close()
+      thread?.close()
     },
   }
 }
