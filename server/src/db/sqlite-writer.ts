@@ -1,9 +1,8 @@
 // The SQLite writer thread (issue 12). better-sqlite3 runs a statement on the thread that calls it, and a commit
 // with synchronous=FULL waits there until the disk has the WAL: on the event loop, every group commit of the
 // verify path (group-commit.ts) stopped the service answering anyone for the fsync, a seventh of its time under the
-// bench's load.
-// Those writes therefore go to a second connection to the same file, in a worker thread; the event loop answers
-// other requests meanwhile, and a verification is still answered only after its commit is on disk.
+// bench's load. Those writes therefore go to a second connection to the same file, in a worker thread; the event
+// loop answers other requests meanwhile, and a verification is still answered only after its commit is on disk.
 //
 // The writer is a Kysely handle like the service's own, so the grouped statements are built, compiled and logged
 // as every other statement is; only its driver differs: it hands each statement to the thread. It runs single
@@ -17,7 +16,7 @@ export type WriterRequest = { id: number; sql: string; parameters: readonly unkn
 export type WriterReply = { id: number; ok: true; rows: unknown[]; changes?: number } | { id: number; ok: false; message: string; code?: string }
 
 /** An error the writer thread's SQLite raised, with SQLite's code (SQLITE_CONSTRAINT_NOTNULL, SQLITE_BUSY…). */
-export class SqliteWriterError extends Error {
+class SqliteWriterError extends Error {
   readonly code: string | undefined
   constructor(message: string, code?: string) {
     super(message)
